@@ -1,0 +1,1 @@
+"""Event extraction: documents → :class:`tripwire.model.Analysis` (entities, events, quotes)."""

@@ -1,0 +1,208 @@
+"""Who a mention stands for: ISO3 for states (SPEC §5 rule 2), canonical names for bodies.
+
+States, their capitals, leaders and government bodies come from the gazetteer
+(``doc.spans["states"]``, ``kb_id_`` = ISO3). International bodies and non-state actors come from
+``lexicons/organizations.yaml``. The resolver answers three questions:
+
+- ``lookup(text)``: a plain string → :class:`Actor` or None;
+- ``mentions(span)``: every actor mention inside a span, left to right;
+- ``of_token(token)`` / ``of_phrase(token)``: the actor(s) a syntactic argument stands for —
+  the token itself, its modifiers ("North Korean troops", "Russia's purchases"), an ``of``
+  complement ("the government of Iran"), and its conjuncts ("Russia and Iran").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from tripwire.extract.base import lexicon
+from tripwire.nlp import gazetteer as gaz
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str  # ISO3 for a state, else the canonical name
+    kind: str  # "state" | "organization"
+    country: str | None = None
+    start: int = -1  # token span in the doc, when read from one
+    end: int = -1
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    name: str
+    type: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def organizations() -> dict[str, Org]:
+    """Canonical name → :class:`Org`, from ``lexicons/organizations.yaml``."""
+    out: dict[str, Org] = {}
+    for name, data in (lexicon("organizations") or {}).items():
+        data = data or {}
+        aliases = tuple(dict.fromkeys([name, *(data.get("aliases") or [])]))
+        out[name] = Org(name, data.get("type", "organization"), data.get("country"), aliases)
+    return out
+
+
+# Heads that stand for the state named in their modifier or "of" complement
+# ("the North Korean regime", "officials of Russia", "Russia's military").
+_PROXY_HEADS = frozenset({
+    "government", "regime", "military", "army", "forces", "force", "officials", "official",
+    "authorities", "leader", "leadership", "ministry", "side", "state", "administration",
+    "navy", "troops", "president", "minister", "defense", "defence", "counterpart", "officers",
+    "intelligence", "embassy", "ambassador", "delegation", "people", "company", "companies",
+    "firm", "firms", "entities", "individuals", "nation", "country",
+})
+_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+class ActorResolver:
+    """Resolves strings, spans and tokens to actors (one per process; see :func:`resolver`)."""
+
+    def __init__(self, gazetteer: gaz.Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or gaz.load()
+        self.orgs = organizations()
+        self._org_by_fold: dict[str, Org] = {}
+        for org in self.orgs.values():
+            for alias in org.aliases:
+                self._org_by_fold.setdefault(gaz.fold(alias), org)
+        self._matchers: dict[int, PhraseMatcher] = {}
+
+    # --- strings ------------------------------------------------------------------------
+    def lookup(self, text: str) -> Actor | None:
+        """The actor a whole string names ("the Kremlin" → RUS, "UNSC" → the Security Council)."""
+        org = self._org_by_fold.get(gaz.fold(text))
+        hit = self.gazetteer.lookup(text)
+        if hit is not None and not (org and len(gaz.fold(org.name)) > len(gaz.fold(text))):
+            return Actor(hit.iso3, "state", hit.iso3, text=text)
+        if org is not None:
+            return Actor(org.name, "organization", org.country, text=text)
+        return None
+
+    def canonical(self, name: str) -> str:
+        """ISO3 or canonical name for a string, else the string itself."""
+        actor = self.lookup(name)
+        return actor.name if actor else name
+
+    # --- docs ---------------------------------------------------------------------------
+    def _matcher(self, doc: Doc) -> PhraseMatcher:
+        key = id(doc.vocab)
+        m = self._matchers.get(key)
+        if m is None:
+            m = PhraseMatcher(doc.vocab, attr="ORTH")
+            for org in self.orgs.values():
+                forms: list[str] = []
+                for alias in org.aliases:
+                    forms.extend({alias, alias.lower(), alias.title()} if " " in alias else {alias})
+                m.add(org.name, [Doc(doc.vocab, words=_words(f)) for f in set(forms)])
+            self._matchers[key] = m
+        return m
+
+    def index(self, doc: Doc) -> dict[int, Actor]:
+        """Token index → the actor mention covering it (cached in ``doc.user_data``)."""
+        cached = doc.user_data.get("tripwire_actor_index")
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        spans: list[Actor] = []
+        for span in doc.spans.get("states", []):
+            spans.append(Actor(span.kb_id_, "state", span.kb_id_, span.start, span.end, span.text))
+        taken = {i for a in spans for i in range(a.start, a.end)}
+        matches = sorted(self._matcher(doc)(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for match_id, start, end in matches:
+            if any(i in taken for i in range(start, end)):
+                continue
+            org = self.orgs[doc.vocab.strings[match_id]]
+            spans.append(Actor(org.name, "organization", org.country, start, end,
+                               doc[start:end].text))
+            taken.update(range(start, end))
+        out: dict[int, Actor] = {}
+        for actor in spans:
+            for i in range(actor.start, actor.end):
+                out[i] = actor
+        doc.user_data["tripwire_actor_index"] = out
+        return out
+
+    def mentions(self, span: Span | Doc) -> list[Actor]:
+        """Every actor mention inside ``span``, left to right, each once."""
+        doc = span if isinstance(span, Doc) else span.doc
+        idx = self.index(doc)
+        start, end = (0, len(doc)) if isinstance(span, Doc) else (span.start, span.end)
+        seen: dict[tuple[int, int], Actor] = {}
+        for i in range(start, end):
+            a = idx.get(i)
+            if a is not None:
+                seen.setdefault((a.start, a.end), a)
+        return list(seen.values())
+
+    def at(self, token: Token) -> Actor | None:
+        """The mention that covers ``token`` itself, if any."""
+        return self.index(token.doc).get(token.i)
+
+    def of_token(self, token: Token, depth: int = 2) -> Actor | None:
+        """The actor an argument token stands for, through modifiers and "of" complements."""
+        hit = self.at(token)
+        if hit is not None:
+            return hit
+        if depth <= 0:
+            return None
+        for child in token.children:
+            if child.dep_ in _MOD_DEPS and child.i < token.i:
+                hit = self.of_token(child, depth - 1)
+                if hit is not None:
+                    return hit
+        if token.lemma_.lower() in _PROXY_HEADS or token.lower_ in _PROXY_HEADS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            hit = self.of_token(pobj, depth - 1)
+                            if hit is not None:
+                                return hit
+        return None
+
+    def of_phrase(self, token: Token) -> list[Actor]:
+        """Actors for ``token`` and its conjuncts ("Russia and Iran" → [RUS, IRN])."""
+        out: list[Actor] = []
+        for t in _with_conjuncts(token):
+            a = self.of_token(t)
+            if a is not None and all(a.name != o.name for o in out):
+                out.append(a)
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in _tokenizer()(text)]
+
+
+def _with_conjuncts(token: Token) -> Iterable[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _with_conjuncts(child)
+        elif child.dep_ == "appos":
+            yield child
+
+
+@functools.lru_cache(maxsize=1)
+def resolver() -> ActorResolver:
+    """The process-wide resolver."""
+    return ActorResolver()
+
+
+__all__ = ["Actor", "ActorResolver", "Org", "organizations", "resolver"]
