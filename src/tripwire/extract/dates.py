@@ -1,0 +1,437 @@
+"""Date expressions: find them, resolve them against the publication date (SPEC §5 rule 3).
+
+Two entry points:
+
+- :func:`parse_date` reads the first date expression in a string ("Sept. 5", "last week",
+  "on the 6th (local time)", "2023.9.21", "in July this year") and resolves it;
+- :func:`resolve_date` picks, among the date expressions of a sentence, the one that governs an
+  event: the one attached to the trigger's clause, else the one attached to the sentence's main
+  clause, else the nearest one.
+
+Relative expressions are resolved against ``published`` (an ISO date, maybe only ``YYYY-MM``):
+a weekday is the most recent such day on or before publication, "the 6th" is that day of the
+publication month (of the previous month when it lies after publication), "last week" is the
+Monday of the previous week with precision ``week``, a bare month name is its most recent
+occurrence. The grammar is a small set of regular expressions over a month/weekday lexicon:
+deterministic and much faster than a general parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tripwire.model import EventDate
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 2,
+    "a few": 2, "couple of": 2, "a couple of": 2,
+}
+
+_MONTH = r"(?P<{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MON = _MONTH.format(n="mon")
+_MON2 = _MONTH.format(n="mon2")
+_WD = r"(?P<wd>" + "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len,
+                                    reverse=True)) + r")"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_MOD = r"(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One date expression found in a text: character offsets, the resolved date, a rank."""
+
+    start: int
+    end: int
+    date: EventDate
+    vague: bool = False  # "recently", "in recent weeks": used only when nothing better is there
+
+
+@dataclass(frozen=True, slots=True)
+class _Pub:
+    day: dt.date
+    precision: str  # day | month | year
+
+
+def _published(published: str | None) -> _Pub | None:
+    if not published:
+        return None
+    s = published.strip()[:10]
+    try:
+        if len(s) >= 10:
+            return _Pub(dt.date.fromisoformat(s), "day")
+        if len(s) == 7:
+            return _Pub(dt.date(int(s[:4]), int(s[5:7]), 1), "month")
+        if len(s) == 4:
+            return _Pub(dt.date(int(s), 1, 1), "year")
+    except ValueError:
+        return None
+    return None
+
+
+def _iso(d: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_shift(d: dt.date, months: int) -> dt.date:
+    n = d.year * 12 + (d.month - 1) + months
+    return dt.date(n // 12, n % 12 + 1, 1)
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _coarser(precision: str, pub: _Pub) -> str:
+    """Relative day/week expressions cannot be finer than the publication date is."""
+    order = {"day": 3, "week": 2, "month": 1, "year": 0}
+    return precision if order[precision] <= order[pub.precision] or pub.precision == "day" \
+        else pub.precision
+
+
+def _date(text: str, day: dt.date | None, precision: str, pub: _Pub | None = None,
+          relative: bool = False) -> EventDate | None:
+    if day is None:
+        return None
+    if relative and pub is not None and pub.precision != "day":
+        precision = {"day": "month", "week": "month"}.get(precision, precision)
+        if pub.precision == "year" and precision == "month":
+            precision = "year"
+    if precision == "week":
+        return EventDate(text=text, value=_monday(day).isoformat(), precision="week")
+    return EventDate(text=text, value=_iso(day, precision), precision=precision)
+
+
+def _recent_month(month: int, pub: _Pub | None, year: int | None) -> dt.date | None:
+    """The month ``month`` in ``year``, else its most recent occurrence on/before publication."""
+    if year is not None:
+        return dt.date(year, month, 1)
+    if pub is None:
+        return None
+    y = pub.day.year if month <= pub.day.month else pub.day.year - 1
+    return dt.date(y, month, 1)
+
+
+def _recent_day(month: int, day: int, pub: _Pub | None, year: int | None) -> dt.date | None:
+    if year is not None:
+        return _safe(year, month, day)
+    if pub is None:
+        return None
+    cand = _safe(pub.day.year, month, day)
+    # A date a few days after publication (an announced schedule) stays in the same year.
+    if cand is not None and cand <= pub.day + dt.timedelta(days=45 if pub.precision == "day" else 60):
+        return cand
+    return _safe(pub.day.year - 1, month, day)
+
+
+def _int(word: str) -> int:
+    word = word.lower().strip()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+
+
+def _year_mod(text: str, pub: _Pub | None) -> int | None:
+    t = text.lower()
+    if pub is None:
+        return None
+    if "this year" in t or "of the year" in t:
+        return pub.day.year
+    if "last year" in t or "previous year" in t:
+        return pub.day.year - 1
+    if "next year" in t:
+        return pub.day.year + 1
+    return None
+
+
+# --- the grammar: (pattern, resolver) in priority order -------------------------------------
+Resolver = Callable[[re.Match[str], str, _Pub | None, str], "EventDate | None"]
+_RULES: list[tuple[re.Pattern[str], Resolver, bool]] = []
+
+
+def _rule(pattern: str, vague: bool = False) -> Callable[[Resolver], Resolver]:
+    def deco(fn: Resolver) -> Resolver:
+        _RULES.append((re.compile(r"(?<![\w.])" + pattern + r"(?![\w])", re.I), fn, vague))
+        return fn
+    return deco
+
+
+@_rule(r"(?P<y>(?:19|20)\d\d)[.\-/](?P<m>[01]?\d)[.\-/](?P<d>[0-3]?\d)\.?")
+def _numeric_ymd(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    return _date(text, _safe(int(m["y"]), int(m["m"]), int(m["d"])), "day")
+
+
+@_rule(r"(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)\d\d)")
+def _numeric_dmy(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (a, b) if a > 12 else (b, a)
+    return _date(text, _safe(int(m["y"]), month, day), "day")
+
+
+@_rule(r"between\s+(?:" + _MON + r"\s+" + _DAY + r"|(?P<dayx>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+       r"(?:of\s+)?" + _MONTH.format(n="monx") + r")(?:,?\s*" + _YEAR + r")?\s+and\s+(?:"
+       + _MON2 + r"\s+)?" + _DAY2 + r"(?:\s+" + _MONTH.format(n="mon3")
+       + r")?(?:,?\s*(?P<year2>(?:19|20)\d\d))?")
+def _between(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    mon = MONTHS[(m["mon"] or m["monx"]).lower()]
+    year = int(m["year"] or m["year2"]) if (m["year"] or m["year2"]) else None
+    first = _recent_day(mon, int(m["day"] or m["dayx"]), pub, year)
+    return _date(text, first, "month")
+
+
+@_rule(r"(?:(?:on|since|by|until|from|before|after)\s+)?" + _MON + r"\s+" + _DAY
+       + r"(?:,?\s*" + _YEAR + r")?")
+def _month_day(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if int(m["day"]) == 0 or int(m["day"]) > 31:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    return _date(text, _recent_day(MONTHS[m["mon"].lower()], int(m["day"]), pub, year), "day")
+
+
+@_rule(r"(?:(?:on|since|by|until|from|before|after)\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?"
+       + _MON + r"(?:,?\s*" + _YEAR + r")?")
+def _day_month(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if int(m["day"]) == 0 or int(m["day"]) > 31:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    return _date(text, _recent_day(MONTHS[m["mon"].lower()], int(m["day"]), pub, year), "day")
+
+
+@_rule(r"(?:on\s+)?the\s+" + _DAY + r"\s+of\s+(?P<rel>last|this|the previous|next)\s+month")
+def _day_of_rel_month(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if pub is None:
+        return None
+    shift = {"last": -1, "the previous": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    first = _month_shift(pub.day, shift)
+    return _date(text, _safe(first.year, first.month, int(m["day"])), "day")
+
+
+@_rule(r"(?:(?:in|since|by|until|during|from|of|before|after)\s+)?" + _MOD + _MON
+       + r",?\s+" + _YEAR)
+def _month_year(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    return _date(text, dt.date(int(m["year"]), MONTHS[m["mon"].lower()], 1), "month")
+
+
+@_rule(r"(?:(?:in|since|by|until|during|from|of|before|after|signed in)\s+)?" + _MOD + _MON
+       + r"(?:\s+(?P<rel>this|last|next)\s+year)?")
+def _month_alone(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    word = m["mon"]
+    has_prep = text.lower().split()[0] in {"in", "since", "by", "until", "during", "from", "of",
+                                            "before", "after", "signed"} or bool(m["mod"])
+    if not (has_prep or m["rel"]) or not word[0].isupper():
+        return None  # "may" the modal, "march" the verb
+    if word.lower() in {"may", "march"} and not word[0].isupper():
+        return None
+    year = _year_mod(text, pub)
+    return _date(text, _recent_month(MONTHS[word.lower()], pub, year), "month")
+
+
+@_rule(r"(?:(?:on|since|by|until|from)\s+)?the\s+" + _DAY + r"(?:\s*\((?:local time|KST|EST|ET|"
+       r"GMT|UTC)\))?")
+def _nth(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    day = int(m["day"])
+    if not m.group(0).lower().rstrip(")").endswith(("st", "nd", "rd", "th", "time", "kst", "est",
+                                                    "et", "gmt", "utc")) or not 1 <= day <= 31:
+        return None
+    if pub is None:
+        return None
+    # A month named earlier in the same text governs "the 13th" ("in September ... the 13th").
+    before = ctx[: max(0, ctx.find(m.group(0)))]
+    named = re.findall(r"\b(" + "|".join(k for k in MONTHS if len(k) > 3) + r")\b", before, re.I)
+    if named:
+        month = MONTHS[named[-1].lower()]
+        first = _recent_month(month, pub, None)
+        assert first is not None
+        return _date(text, _safe(first.year, month, day), "day")
+    base = pub.day if day <= pub.day.day or pub.precision != "day" else _month_shift(pub.day, -1)
+    return _date(text, _safe(base.year, base.month, day), "day")
+
+
+@_rule(r"(?:(?P<rel>last|this past|this|next|past)\s+|on\s+|(?:late|early)\s+)?" + _WD
+       + r"(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?")
+def _weekday(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if pub is None:
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    back = (pub.day.weekday() - wd) % 7
+    if rel == "next":
+        day = pub.day + dt.timedelta(days=(wd - pub.day.weekday()) % 7 or 7)
+    elif rel in {"last", "past", "this past"} and back == 0:
+        day = pub.day - dt.timedelta(days=7)
+    else:
+        day = pub.day - dt.timedelta(days=back)
+    return _date(text, day, "day", pub, relative=True)
+
+
+@_rule(r"(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|"
+       r"(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening))")
+def _deictic_day(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if pub is None:
+        return None
+    t = text.lower()
+    back = 2 if "before" in t else 1 if "yesterday" in t else 0
+    return _date(text, pub.day - dt.timedelta(days=back), "day", pub, relative=True)
+
+
+@_rule(r"(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next|the past|the previous)\s+"
+       r"(?P<unit>week|month|year)(?:'s|’s)?")
+def _rel_unit(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if pub is None:
+        return None
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    shift = {"last": -1, "the past": -1, "the previous": -1, "this": 0, "next": 1}[rel]
+    if unit == "week":
+        return _date(text, pub.day + dt.timedelta(days=7 * shift), "week", pub, relative=True)
+    if unit == "month":
+        return _date(text, _month_shift(pub.day, shift), "month", pub, relative=True)
+    return _date(text, dt.date(pub.day.year + shift, 1, 1), "year")
+
+
+@_rule(_NUM + r"\s+(?P<unit>day|week|month|year)s?\s+ago")
+def _ago(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if pub is None:
+        return None
+    n, unit = _int(m["num"]), m["unit"].lower()
+    if unit == "day":
+        return _date(text, pub.day - dt.timedelta(days=n), "day", pub, relative=True)
+    if unit == "week":
+        return _date(text, pub.day - dt.timedelta(days=7 * n), "week", pub, relative=True)
+    if unit == "month":
+        return _date(text, _month_shift(pub.day, -n), "month", pub, relative=True)
+    return _date(text, dt.date(pub.day.year - n, 1, 1), "year")
+
+
+@_rule(r"(?:(?:in|since|by|until|during|from|of|before|after)\s+)?" + _MOD + _YEAR)
+def _year(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if not (text.lower().split()[0] in {"in", "since", "by", "until", "during", "from", "of",
+                                        "before", "after"} or m["mod"]):
+        return None  # a bare number could be a quantity
+    return _date(text, dt.date(int(m["year"]), 1, 1), "year")
+
+
+@_rule(r"(?:in\s+)?(?:recent\s+(?:days|weeks)|recently|the\s+past\s+few\s+(?:days|weeks))",
+       vague=True)
+def _recent(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    if pub is None:
+        return None
+    return _date(text, pub.day, "month")
+
+
+def find_dates(text: str, published: str | None) -> list[DateMatch]:
+    """Every date expression in ``text``, resolved; overlapping matches keep the earlier rule."""
+    pub = _published(published)
+    taken: list[tuple[int, int]] = []
+    out: list[DateMatch] = []
+    for pattern, resolve, vague in _RULES:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            phrase = text[s:e].strip()
+            try:
+                date = resolve(m, phrase, pub, text)
+            except (ValueError, KeyError, OverflowError):
+                date = None
+            if date is None:
+                continue
+            taken.append((s, e))
+            out.append(DateMatch(s, e, date, vague))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def parse_date(text: str, published: str | None) -> EventDate | None:
+    """The first (non-vague if any) date expression in ``text``, resolved against ``published``."""
+    found = find_dates(text, published)
+    exact = [d for d in found if not d.vague]
+    return (exact or found)[0].date if found else None
+
+
+# --- which date governs the event ----------------------------------------------------------
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` belongs to (``tok`` itself if it is a verb)."""
+    cur = tok
+    for _ in range(64):
+        if cur.pos_ in _CLAUSE_POS and cur.dep_ != "aux" or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _reaches(tok: Token, target: Token) -> bool:
+    """Whether ``target`` is reached from ``tok`` going up heads without crossing another verb."""
+    cur = tok
+    for _ in range(64):
+        if cur == target:
+            return True
+        if cur is not tok and cur.pos_ == "VERB":
+            return False
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def resolve_date(sentence: Span, published: str | None,
+                 trigger: Token | None = None) -> EventDate | None:
+    """The date expression of ``sentence`` that governs the event at ``trigger``.
+
+    Preference: a date inside the trigger's clause (or modifying the trigger noun), then one
+    attached to the sentence's main clause (the date of a disclosure: "On the 6th, the Pentagon
+    confirmed that ..."), then the nearest other date; vague dates ("recently") come last.
+    """
+    found = find_dates(sentence.text, published)
+    if not found:
+        return None
+    root = sentence.root
+    trig_clause = _clause_head(trigger) if trigger is not None else root
+    scored = []
+    for d in found:
+        span = sentence.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root
+        if trigger is not None and (_reaches(head, trigger) or _clause_head(head) == trig_clause):
+            rank = 0
+        elif _clause_head(head) == root:
+            rank = 1
+        else:
+            rank = 2
+        dist = abs(head.i - trigger.i) if trigger is not None else head.i - sentence.start
+        scored.append((d.vague, rank, dist, d))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: (x[0], x[1], x[2]))
+    return scored[0][3].date

@@ -1,0 +1,86 @@
+"""Date expressions resolved against the publication date (SPEC §5 rule 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.extract.dates import find_dates, parse_date, resolve_date
+from tripwire.nlp import load
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        ("On the 4th (local time), officials said", "2021-03-09", "2021-03-04", "day"),
+        ("on the 28th (local time)", "2021-03-09", "2021-02-28", "day"),
+        ("Tuesday", "2021-03-11", "2021-03-09", "day"),
+        ("on Thursday", "2021-03-11", "2021-03-11", "day"),
+        ("last week", "2021-03-11", "2021-03-01", "week"),
+        ("earlier this week", "2021-03-13", "2021-03-08", "week"),
+        ("last month", "2021-03-11", "2021-02", "month"),
+        ("earlier this month", "2021-03-11", "2021-03", "month"),
+        ("in April this year", "2021-06-02", "2021-04", "month"),
+        ("in November", "2021-02-02", "2020-11", "month"),
+        ("Aug. 3", "2021-08-20", "2021-08-03", "day"),
+        ("On December 30", "2021-01-15", "2020-12-30", "day"),
+        ("on March 2, 2019", None, "2019-03-02", "day"),
+        ("on 4 July", "2021-07-20", "2021-07-04", "day"),
+        ("the 2nd of last month", "2021-05-20", "2021-04-02", "day"),
+        ("2019.4.17", None, "2019-04-17", "day"),
+        ("in 2015", None, "2015", "year"),
+        ("last year", "2021-05-20", "2020", "year"),
+        ("yesterday", "2021-05-20", "2021-05-19", "day"),
+        ("between May 3 and June 9", "2021-07-01", "2021-05", "month"),
+        ("since October 2020", None, "2020-10", "month"),
+        ("in recent weeks", "2021-05-20", "2021-05", "month"),
+        ("three days ago", "2021-05-20", "2021-05-17", "day"),
+    ],
+)
+def test_parse_date(text: str, published: str | None, value: str, precision: str) -> None:
+    date = parse_date(text, published)
+    assert date is not None
+    assert (date.value, date.precision) == (value, precision)
+
+
+def test_month_precision_publication_coarsens_relative_days() -> None:
+    date = parse_date("on Monday", "2021-03")
+    assert date is not None and (date.value, date.precision) == ("2021-03", "month")
+
+
+@pytest.mark.parametrize("text", ["Talks may resume", "the 15 members", "He met 2,000 people",
+                                  "Troops march on", "nothing here"])
+def test_no_date(text: str) -> None:
+    assert parse_date(text, "2021-03-11") is None
+
+
+def test_relative_without_publication_is_unresolved() -> None:
+    assert parse_date("last week", None) is None
+
+
+def test_a_named_month_governs_a_bare_ordinal() -> None:
+    found = find_dates("He left in August and met the minister on the 9th.", "2021-10-02")
+    assert found[-1].date.value == "2021-08-09"
+
+
+def test_resolve_prefers_the_trigger_clause() -> None:
+    nlp = load()
+    doc = nlp("On Monday, the ministry said that Ruritania delivered the shells in May.")
+    sent = next(doc.sents)
+    trigger = next(t for t in doc if t.lemma_ == "deliver")
+    date = resolve_date(sent, "2021-06-09", trigger)
+    assert date is not None and date.value == "2021-05"
+
+
+def test_resolve_falls_back_to_the_disclosure_date() -> None:
+    nlp = load()
+    doc = nlp("On the 6th (local time), the ministry confirmed that Ruritania asked for shells.")
+    sent = next(doc.sents)
+    trigger = next(t for t in doc if t.lemma_ == "ask")
+    date = resolve_date(sent, "2021-06-09", trigger)
+    assert date is not None and date.value == "2021-06-06"
+
+
+def test_resolve_none_without_dates() -> None:
+    nlp = load()
+    doc = nlp("Ruritania delivered the shells.")
+    assert resolve_date(next(doc.sents), "2021-06-09", doc[1]) is None
