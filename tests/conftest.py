@@ -31,3 +31,34 @@ def corpus_dir(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def gold_dir(shared_dir: Path) -> Path:
     return shared_dir / "gold"
+
+
+def _pg_url() -> str | None:
+    url = os.environ.get("TRIPWIRE_TEST_PG")
+    if not url and os.environ.get("CI"):
+        pytest.fail("TRIPWIRE_TEST_PG is not set: `make test` starts PostgreSQL and sets it")
+    return url
+
+
+def _reset_pg(url: str) -> None:
+    import sqlalchemy as sa
+
+    from tripwire.settings import db_url
+    from tripwire.store import schema
+
+    engine = sa.create_engine(db_url(url))
+    with engine.begin() as conn:
+        schema.metadata.drop_all(conn)
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL: a SQLite file, then the real PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "tripwire.db")
+    url = _pg_url()
+    if not url:
+        pytest.skip("no PostgreSQL server: set TRIPWIRE_TEST_PG (make test does)")
+    _reset_pg(url)
+    return url

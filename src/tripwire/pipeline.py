@@ -1,0 +1,223 @@
+"""The orchestrator: read → clean → metadata → nlp/extract → screen → store → link.
+
+Each stage is a function of one document plus read-only resources (the spaCy model, lexicons,
+sanctions lists); storage comes last, one transaction per document. Documents are analysed in
+worker processes (``workers`` setting), stored by this process only, then linked across
+documents (syndication groups, event clusters, stories).
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from tripwire import extract, nlp, settings
+from tripwire.clean import clean
+from tripwire.errors import InputError, TripwireError
+from tripwire.metadata import infer
+from tripwire.model import Analysis, Document, content_hash
+from tripwire.read import RawDocument, read_inputs
+from tripwire.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: counts, and every rejected input with its reason."""
+
+    stored: int = 0
+    unchanged: int = 0
+    events: int = 0
+    rejected: list[InputError] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.unchanged + len(self.rejected)
+
+
+# -- stages of one document -------------------------------------------------------------------
+
+
+def raw_hash(raw: RawDocument) -> str:
+    """Hash of everything an input carries; an unchanged hash means nothing to redo."""
+    parts = (raw.text, raw.html, raw.url, raw.title, raw.date, raw.outlet, raw.language)
+    return content_hash("\x1f".join(p or "" for p in parts))
+
+
+def prepare(raw: RawDocument) -> Document:
+    """Clean the input and settle its metadata: the document the later stages read."""
+    cleaned = clean(raw)
+    if not cleaned.text.strip():
+        raise InputError(raw.source, "no article text could be extracted")
+    meta = infer(raw, cleaned)
+    return Document(
+        id=raw.id,
+        text=cleaned.text,
+        url=meta.url,
+        outlet=meta.outlet,
+        outlet_inferred=meta.outlet_inferred,
+        title=meta.title,
+        published=meta.published,
+        published_inferred=meta.published_inferred,
+        language=raw.language or "en",
+        source=raw.source,
+        content_hash=raw_hash(raw),
+    )
+
+
+def analyse_batch(
+    raws: Sequence[RawDocument], model: str | None = None
+) -> list[Analysis | InputError]:
+    """Prepare and analyse a batch; a document that fails becomes its InputError."""
+    prepared: list[Document | InputError] = []
+    for raw in raws:
+        try:
+            prepared.append(prepare(raw))
+        except InputError as exc:
+            prepared.append(exc)
+        except Exception as exc:  # a library choking on one odd page must not stop the batch
+            prepared.append(
+                InputError(raw.source, f"cannot clean: {exc.__class__.__name__}: {exc}")
+            )
+    docs = [d for d in prepared if isinstance(d, Document)]
+    analyses = iter(extract.analyse_many(docs, nlp.load(model)) if docs else [])
+    return [next(analyses) if isinstance(d, Document) else d for d in prepared]
+
+
+# -- resources shared by the stages -----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=2)
+def _screening(lists: str) -> Any:
+    from tripwire import sanctions
+
+    return sanctions.load_index([p for p in lists.split(",") if p])
+
+
+def enrich(analysis: Analysis, lists: str) -> Analysis:
+    """Screen named parties against the sanctions lists and flag regime breaches."""
+    from tripwire.sanctions import regimes, screen_entities
+
+    entities = screen_entities(analysis.entities, _screening(lists)) if lists else analysis.entities
+    events = regimes.annotate(analysis.events)
+    return Analysis(analysis.document, tuple(entities), tuple(events), analysis.quotes)
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    batch: list[RawDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _warm(model: str | None) -> None:
+    nlp.load(model)
+
+
+def ingest(
+    inputs: Sequence[str],
+    store: Store,
+    *,
+    workers: int | None = None,
+    lists: Sequence[str] = (),
+    model: str | None = None,
+    on_progress: Progress | None = None,
+    on_reject: Callable[[InputError], None] | None = None,
+) -> IngestReport:
+    """Read every input, analyse the new or changed documents, store them and link them."""
+    report = IngestReport()
+    workers = workers if workers is not None else settings.get_int("workers")
+    batch_size = settings.get_int("batch_size")
+    list_key = ",".join(lists)
+    known = store.known()
+    todo: list[RawDocument] = []
+
+    def reject(err: InputError) -> None:
+        report.rejected.append(err)
+        if on_reject:
+            on_reject(err)
+        if on_progress:
+            on_progress(1)
+
+    for item in read_inputs(inputs, settings.get_int("max_bytes")):
+        if isinstance(item, InputError):
+            reject(item)
+        elif known.get(item.id) == raw_hash(item):
+            report.unchanged += 1
+            if on_progress:
+                on_progress(1)
+        else:
+            known[item.id] = raw_hash(item)
+            todo.append(item)
+
+    for result in _analyse_all(todo, workers, batch_size, model):
+        if isinstance(result, InputError):
+            reject(result)
+            continue
+        saved = store.save(enrich(result, list_key))
+        report.stored += saved
+        report.unchanged += not saved
+        report.events += len(result.events) if saved else 0
+        if on_progress:
+            on_progress(1)
+    if report.stored:
+        link(store)
+    return report
+
+
+def _analyse_all(
+    raws: list[RawDocument], workers: int, batch_size: int, model: str | None
+) -> Iterator[Analysis | InputError]:
+    batches = list(_batches(raws, batch_size))
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield from analyse_batch(batch, model)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(batches)), mp_context=ctx, initializer=_warm, initargs=(model,)
+    ) as pool:
+        for results in pool.map(analyse_batch, batches, [model] * len(batches)):
+            yield from results
+
+
+def link(store: Store) -> None:
+    """Group syndicated copies, cluster events across documents, and build stories."""
+    from tripwire.stories import clusters as cl
+    from tripwire.stories import stories as st
+    from tripwire.stories import syndication
+
+    documents = store.documents()
+    groups = syndication.assign_groups(documents)
+    documents = [d.replace(syndication_group=groups.get(d.id)) for d in documents]
+    events = store.events()
+    existing = {e.id: e.cluster for e in events if e.cluster}
+    assignment = cl.assign_clusters(events, {d.id: d for d in documents}, existing)
+    events = [e.replace(cluster=assignment.get(e.id, e.cluster)) for e in events]
+    clusters = cl.build_clusters(events, {d.id: d for d in documents})
+    story_list = st.build_stories(clusters, events)
+    story_of = {cid: s.id for s in story_list for cid in s.clusters}
+    clusters = [c.replace(story=story_of.get(c.id)) for c in clusters]
+    store.save_links(groups, assignment, clusters, [s.to_dict() for s in story_list])
+
+
+def safe_ingest(*args: Any, **kwargs: Any) -> IngestReport:
+    """:func:`ingest`, with unexpected failures turned into one TripwireError."""
+    try:
+        return ingest(*args, **kwargs)
+    except TripwireError:
+        raise
+    except Exception as exc:  # the one error boundary of a run
+        raise TripwireError(f"ingest failed: {exc.__class__.__name__}: {exc}") from exc
