@@ -1,1 +1,266 @@
-"""Event extraction: documents → :class:`tripwire.model.Analysis` (entities, events, quotes)."""
+"""Event extraction: documents → :class:`tripwire.model.Analysis` (entities, events, quotes).
+
+Reading order of one batch (:func:`analyse_many`):
+
+1. split every text into sentences with a regular expression and keep those that may hold an
+   event (:mod:`.relevance`: a rule keyword and an actor), plus their neighbours;
+2. parse only those runs of sentences with ``nlp.pipe``; the rest is tokenised only; the pieces
+   are joined into one ``Doc`` per document whose text is the document text, so every offset is
+   an offset into ``document.text``;
+3. hand each parsed sentence to every rule of :mod:`.events` (:func:`.base.discover_rules`);
+4. fill what the rules left open — polarity and modality (:mod:`.modality`), date
+   (:mod:`.dates`), attribution (:mod:`.attribution`) — in :func:`_finish`, the one place that
+   calls those helpers;
+5. merge drafts into events per SPEC §5 rule 1 (:func:`merge`), and list the entities and quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tripwire.extract import relevance
+from tripwire.extract.actors import entities as list_entities
+from tripwire.extract.actors import resolver
+from tripwire.extract.base import Context, Draft, all_keywords, discover_rules
+from tripwire.model import (
+    Analysis,
+    Attribution,
+    Document,
+    Event,
+    Evidence,
+    coarse_stage,
+    event_id,
+)
+from tripwire.nlp import gazetteer as gaz
+
+GAZETTEER_PIPE = "tripwire_gazetteer"
+# Finest stage first within a coarse stage (SPEC §5 rule 1 keeps the finest stated).
+_STAGE_RANK = {"agreed": 2, "sought": 1, "threatened": 1, "delivered": 3, "imposed": 3,
+               "lifted": 3, "held": 2, "signed": 2}
+# The two roles whose pair keys an event (SPEC §6); the others are merged into the event.
+KEY_ROLES = {
+    "arms_transfer": ("supplier", "recipient"),
+    "technology_transfer": ("supplier", "recipient"),
+    "goods_transfer": ("supplier", "recipient"),
+    "troop_deployment": ("sender", "host"),
+    "sanction": ("imposer",),
+    "recognition": ("recognizer", "recognized"),
+    "diplomatic_protest": ("actor", "target"),
+    "denial": ("actor", "denied"),
+    "un_action": ("actor", "body"),
+    "interdiction": ("actor", "target"),
+    "meeting": ("participants",),
+    "agreement": ("parties",),
+}
+
+
+def analyse(document: Document, nlp: Language) -> Analysis:
+    """Entities, events and quotes of one document."""
+    return analyse_many([document], nlp)[0]
+
+
+def analyse_many(documents: Sequence[Document], nlp: Language, batch_size: int = 16) -> list[Analysis]:
+    """Analyse a batch, parsing only the sentences that may hold an event (see module doc)."""
+    docs = parse(documents, nlp, batch_size)
+    return [analyse_doc(document, doc) for document, doc in zip(documents, docs, strict=True)]
+
+
+# -- parsing --------------------------------------------------------------------------------
+
+
+def parse(documents: Sequence[Document], nlp: Language, batch_size: int = 16) -> list[Doc]:
+    """One ``Doc`` per document (text == document text); only relevant sentences are parsed."""
+    keywords = all_keywords(discover_rules())
+    plans: list[list[tuple[int, int, bool, list[relevance.Sentence]]]] = []
+    texts: list[str] = []
+    for document in documents:
+        text = document.text
+        sentences = relevance.split(text)
+        chosen = relevance.select(text, sentences, keywords)
+        plan = []
+        for start, end, do_parse in relevance.segments(sentences, chosen):
+            inside = [s for s in sentences if start <= s.start < end]
+            plan.append((start, end, do_parse, inside))
+            if do_parse:
+                texts.append(text[start:end])
+        plans.append(plan)
+    disable = [GAZETTEER_PIPE] if GAZETTEER_PIPE in nlp.pipe_names else []
+    parsed = iter(nlp.pipe(texts, batch_size=batch_size, disable=disable))
+    out: list[Doc] = []
+    for document, plan in zip(documents, plans, strict=True):
+        pieces: list[Doc] = []
+        unparsed: set[int] = set()
+        offset = 0
+        for start, end, do_parse, inside in plan:
+            if do_parse:
+                piece = next(parsed)
+                piece.tensor = numpy.zeros((0,), dtype="float32")
+            else:
+                piece = _tokenised(nlp, document.text, start, end, inside)
+                unparsed.update(offset + t.i for t in piece if t.is_sent_start)
+            offset += len(piece)
+            pieces.append(piece)
+        if not pieces:
+            doc = nlp.make_doc(document.text)
+        elif len(pieces) == 1:
+            doc = pieces[0]
+        else:
+            doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        if GAZETTEER_PIPE in nlp.pipe_names:
+            doc = nlp.get_pipe(GAZETTEER_PIPE)(doc)
+        doc.user_data["tripwire_unparsed"] = unparsed
+        out.append(doc)
+    return out
+
+
+def _tokenised(nlp: Language, text: str, start: int, end: int,
+               sentences: list[relevance.Sentence]) -> Doc:
+    """A tokenised, unparsed piece whose sentence boundaries are the regex sentences'.
+
+    Each sentence gets a flat tree (every token attached to the first with dep ``dep``) so that
+    the joined ``Doc`` keeps the boundaries; ``pos_`` and ``lemma_`` stay empty.
+    """
+    tokens = nlp.make_doc(text[start:end])
+    if not len(tokens):
+        return tokens
+    starts = {s.start - start for s in sentences}
+    heads, deps = [], []
+    root = 0
+    for t in tokens:
+        if t.idx in starts or t.i == 0:
+            root = t.i
+        heads.append(root)
+        deps.append("ROOT" if root == t.i else "dep")
+    return Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
+               heads=heads, deps=deps)
+
+
+# -- rules and helpers ----------------------------------------------------------------------
+
+
+def analyse_doc(document: Document, doc: Doc) -> Analysis:
+    """Run every rule on every parsed sentence of ``doc`` and merge the results."""
+    ctx = Context(document=document, doc=doc, gazetteer=gaz.load(), actors=resolver())
+    drafts: list[Draft] = []
+    rules = discover_rules()
+    for sentence in doc.sents:
+        if not ctx.is_parsed(sentence):
+            continue
+        for rule in rules:
+            drafts.extend(rule.find(sentence, ctx))
+    events = merge([_finish(d, ctx) for d in drafts])
+    quotes = _quotes(doc, document, ctx)
+    return Analysis(document=document, entities=tuple(list_entities(doc, ctx, events)),
+                    events=tuple(events), quotes=tuple(quotes))
+
+
+def _helpers() -> dict[str, Any]:
+    """The shared helpers written alongside (modality, dates, attribution), where present."""
+    found: dict[str, Any] = {}
+    try:
+        from tripwire.extract import modality
+
+        found["classify"] = modality.classify
+    except ImportError:
+        pass
+    try:
+        from tripwire.extract import dates
+
+        found["resolve_date"] = dates.resolve_date
+    except ImportError:
+        pass
+    try:
+        from tripwire.extract import attribution
+
+        found["attribute"] = attribution.attribute
+        found["find_quotes"] = getattr(attribution, "find_quotes", None)
+    except ImportError:
+        pass
+    return found
+
+
+def _finish(draft: Draft, ctx: Context) -> Event:
+    helpers = ctx.cache.get("_helpers")
+    if helpers is None:
+        helpers = ctx.cache["_helpers"] = _helpers()
+    polarity, modality = draft.polarity, draft.modality
+    if (polarity is None or modality is None) and "classify" in helpers:
+        p, m = helpers["classify"](draft.sentence, draft.trigger)
+        polarity = polarity or p
+        modality = modality or m
+    date = draft.date
+    if date is None and "resolve_date" in helpers:
+        date = helpers["resolve_date"](draft.sentence, ctx.published, draft.trigger)
+    attribution = draft.attribution
+    if attribution is None and "attribute" in helpers:
+        attribution = tuple(helpers["attribute"](draft.sentence, ctx))
+    sent = draft.sentence
+    text = sent.text.rstrip()
+    evidence = Evidence(sent.start_char, sent.start_char + len(text), text)
+    actors = {k: tuple(v) for k, v in draft.actors.items()}
+    polarity = polarity or "positive"
+    modality = modality or "asserted"
+    return Event(
+        id=event_id(ctx.document.id, draft.type, actors, draft.stage, polarity,
+                    None if modality == "asserted" else modality),
+        doc=ctx.document.id, type=draft.type, stage=draft.stage, polarity=polarity,  # type: ignore[arg-type]
+        modality=modality, actors=actors, items=draft.items, quantity=draft.quantity,  # type: ignore[arg-type]
+        date=date, location=draft.location, attribution=attribution or (),
+        evidence=(evidence,), confidence=draft.confidence,
+    )
+
+
+def _quotes(doc: Doc, document: Document, ctx: Context) -> list[Any]:
+    helpers = ctx.cache.get("_helpers") or _helpers()
+    fn = helpers.get("find_quotes")
+    return list(fn(doc, document, ctx)) if fn else []
+
+
+# -- merging (SPEC §5 rule 1) ---------------------------------------------------------------
+
+
+def merge_key(event: Event) -> tuple[Any, ...]:
+    roles = KEY_ROLES.get(event.type, tuple(sorted(event.actors)))
+    pair = tuple(tuple(sorted(event.actors.get(r, ()))) for r in roles)
+    return (event.type, pair, coarse_stage(event.stage), event.polarity, event.modality)
+
+
+def merge(events: Iterable[Event]) -> list[Event]:
+    """One event per (type, actor pair, coarse stage, polarity, modality); evidence merged."""
+    groups: dict[tuple[Any, ...], list[Event]] = {}
+    for ev in events:
+        groups.setdefault(merge_key(ev), []).append(ev)
+    return [_merge_group(g) for g in groups.values()]
+
+
+def _merge_group(group: list[Event]) -> Event:
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    stage = max(group, key=lambda e: _STAGE_RANK.get(e.stage, 0)).stage
+    actors: dict[str, tuple[str, ...]] = {}
+    for ev in group:
+        for role, names in ev.actors.items():
+            actors[role] = tuple(dict.fromkeys([*actors.get(role, ()), *names]))
+    items = tuple(dict.fromkeys(i for ev in group for i in ev.items))
+    evidence = tuple(sorted({e.start: e for ev in group for e in ev.evidence}.values(),
+                            key=lambda e: e.start))
+    attribution: tuple[Attribution, ...] = tuple(dict.fromkeys(a for ev in group for a in ev.attribution))
+    quantity = next((ev.quantity for ev in group if ev.quantity is not None), None)
+    date = next((ev.date for ev in group if ev.date is not None and ev.date.value), None)
+    location = next((ev.location for ev in group if ev.location), None)
+    return first.replace(
+        id=event_id(first.doc, first.type, actors, stage, first.polarity,
+                    None if first.modality == "asserted" else first.modality),
+        stage=stage, actors=actors, items=items, quantity=quantity, date=date, location=location,
+        attribution=attribution, evidence=evidence,
+        confidence=max(ev.confidence for ev in group),
+    )
+
+
+__all__ = ["analyse", "analyse_doc", "analyse_many", "merge", "parse"]

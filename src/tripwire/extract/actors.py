@@ -14,13 +14,15 @@ States, their capitals, leaders and government bodies come from the gazetteer
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from tripwire.extract.base import lexicon
+from tripwire.model import Entity
 from tripwire.nlp import gazetteer as gaz
 
 
@@ -206,3 +208,119 @@ def resolver() -> ActorResolver:
 
 
 __all__ = ["Actor", "ActorResolver", "Org", "organizations", "resolver"]
+
+
+# -- the entities of one document (Analysis.entities) -----------------------------------------
+
+_ROLE_WORDS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "director",
+    "coordinator", "ambassador", "envoy", "adviser", "advisor", "chief", "commander", "official",
+    "general", "leader", "chairman", "head", "deputy", "senator", "lawmaker", "analyst", "expert",
+    "researcher", "professor", "fellow", "governor", "premier", "representative", "officer",
+})
+
+
+def entities(doc: Doc, ctx: Any, events: Sequence[Any] = ()) -> list[Entity]:
+    """Countries, bodies, organisations and persons named in ``doc``, with aliases and roles."""
+    from tripwire.model import make_id
+
+    g = ctx.gazetteer
+    doc_id = ctx.document.id
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def add(name: str, type_: str, alias: str, country: str | None, role: str | None = None) -> None:
+        rec = found.setdefault((type_, name), {"aliases": [], "country": country, "roles": []})
+        if alias and alias != name and alias not in rec["aliases"]:
+            rec["aliases"].append(alias)
+        if role and role not in rec["roles"]:
+            rec["roles"].append(role)
+        if rec["country"] is None:
+            rec["country"] = country
+
+    for span in doc.spans.get("states", []):
+        iso3 = span.kb_id_
+        hit = g.lookup(span.text)
+        kind = hit.kind if hit else "names"
+        if kind in ("names", "demonyms"):
+            add(g.name(iso3), "country", span.text, iso3)
+        elif kind == "leaders":
+            add(_full_leader_name(span.text, iso3, g), "person", span.text, iso3)
+        else:
+            add(_strip_the(span.text), "organization", span.text, iso3)
+        if kind in ("names", "demonyms"):
+            continue
+        add(g.name(iso3), "country", "", iso3)
+    for actor in resolver().mentions(doc):
+        if actor.kind == "organization":
+            add(actor.name, "organization", actor.text, actor.country)
+    persons: dict[str, str] = {}  # surname → full name
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or g.lookup(ent.text):
+            continue
+        name = ent.text.strip().removesuffix("'s").removesuffix("’s")
+        words = name.split()
+        if not words:
+            continue
+        surname = words[-1]
+        full = persons.get(surname)
+        if full is None or len(words) > len(full.split()):
+            if full is not None and full != name:
+                found.pop(("person", full), None)
+            persons[surname] = name
+            full = name
+        role = _role_of(ent)
+        add(full, "person", name, g.country_in(role) if role else None, role)
+    for ev in events:
+        for item in getattr(ev, "items", ()):
+            if any(ch.isdigit() for ch in item.text) and "-" in item.text and item.category not in (
+                "troops", "energy", "other"
+            ):
+                add(item.text, "weapon_system", item.text, None)
+    out = []
+    for (type_, name), rec in found.items():
+        out.append(Entity(
+            id=make_id("en", doc_id, type_, name), name=name, type=type_,
+            aliases=tuple(rec["aliases"]), country=rec["country"], roles=tuple(rec["roles"]),
+            doc=doc_id,
+        ))
+    return out
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _full_leader_name(text: str, iso3: str, g: gaz.Gazetteer) -> str:
+    """The longest leader alias of ``iso3`` that ends with ``text`` ("Putin" → "Vladimir Putin")."""
+    best = text
+    for surface, hit in g.surface.items():
+        if hit.iso3 == iso3 and hit.kind == "leaders" and surface.endswith(" " + text):
+            if len(surface) > len(best):
+                best = surface
+    return best
+
+
+def _role_of(ent: Span) -> str | None:
+    """A role stated beside a person: an apposition ("Kirby, NSC spokesman") or title words
+    before the name ("National Security Council spokesman John Kirby")."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > ent.end - 1:
+            words = [t for t in child.subtree if not t.is_punct or t.text in "'’"]
+            if any(t.lower_ in _ROLE_WORDS for t in words):
+                return " ".join(t.text for t in words).strip(" ,")
+    before = []
+    i = ent.start - 1
+    doc = ent.doc
+    while i >= 0 and doc[i].head.i in range(ent.start, ent.end) and doc[i].dep_ in (
+        "compound", "amod", "nmod", "poss", "case", "det", "punct"
+    ):
+        before.insert(0, doc[i])
+        i -= 1
+    # spread over compounds attached to the first collected word
+    if before and any(t.lower_ in _ROLE_WORDS for t in before):
+        first = before[0]
+        extra = [t for t in first.subtree if t.i < first.i]
+        words = [t for t in extra + before if t.dep_ != "det"]
+        return " ".join(t.text for t in words).strip(" ,")
+    return None

@@ -90,7 +90,7 @@ class Context:
         return self.document.text
 
     def is_parsed(self, sentence: Span) -> bool:
-        return bool(sentence.doc.user_data.get("tripwire_parsed", {}).get(sentence.start, True))
+        return sentence.start not in sentence.doc.user_data.get("tripwire_unparsed", ())
 
     def sentence_of(self, token: Token) -> Span:
         return token.sent

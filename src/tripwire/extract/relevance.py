@@ -1,0 +1,127 @@
+"""Which sentences are worth parsing: a cheap filter in front of the spaCy parser.
+
+A sentence can hold an event only if it carries a word that starts with one of the rules'
+keywords (:func:`tripwire.extract.base.all_keywords`) and an actor is named in it or in the
+sentence before (a pronoun subject: "It has since shipped …"). Sentences next to a relevant one
+are parsed too, because attribution ("…, officials said.") and references ("the deal") reach
+across one sentence boundary.
+
+Everything here works on plain strings with regular expressions and set look-ups; no spaCy.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tripwire.extract.actors import organizations
+from tripwire.nlp import gazetteer as gaz
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace and
+# an upper-case letter, digit or opening quote; or at a blank line / line break.
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Rep|Sen|Gov|Prof|St|Jr|Sr|No|Vol|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|D\.P\.R\.K|Inc|Corp|"
+    r"Co|Ltd|vs|etc|approx)\.)$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*")
+_MAX_SENT_CHARS = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int  # exclusive; includes the trailing whitespace, so sentences tile the text
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences that tile ``text`` exactly (each keeps its trailing whitespace)."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        head = text[max(cuts[-1], m.start() - 12) : m.start()]
+        if "\n" not in m.group(0) and _ABBREV.search(head.rstrip("\"'”’)]")):
+            continue
+        if m.end() > cuts[-1]:
+            cuts.append(m.end())
+    if cuts[-1] != len(text):
+        cuts.append(len(text))
+    out = [Sentence(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    # very long "sentences" (tables, lists without punctuation) are cut so the parser stays cheap
+    final: list[Sentence] = []
+    for s in out:
+        start = s.start
+        while s.end - start > _MAX_SENT_CHARS:
+            cut = text.rfind(" ", start, start + _MAX_SENT_CHARS)
+            cut = cut + 1 if cut > start else start + _MAX_SENT_CHARS
+            final.append(Sentence(start, cut))
+            start = cut
+        final.append(Sentence(start, s.end))
+    return final
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_keys() -> tuple[frozenset[str], int]:
+    """Folded aliases of every state and organisation, and the longest alias in words."""
+    g = gaz.load()
+    keys = set(g.by_fold)
+    for org in organizations().values():
+        keys.update(gaz.fold(a) for a in org.aliases)
+    keys.discard("")
+    return frozenset(keys), max(len(k.split()) for k in keys)
+
+
+def has_actor(text: str) -> bool:
+    """Whether ``text`` names a state, capital, leader, government body or listed organisation."""
+    keys, longest = _actor_keys()
+    words = [gaz.fold(w) for w in _WORD.findall(text)]
+    words = [w for w in words if w]
+    for i in range(len(words)):
+        for n in range(1, min(longest, len(words) - i) + 1):
+            if " ".join(words[i : i + n]) in keys:
+                return True
+    return False
+
+
+def has_keyword(text: str, keywords: frozenset[str]) -> bool:
+    """Whether a word of ``text`` starts with one of ``keywords`` (lower-case prefixes)."""
+    if not keywords:
+        return False
+    longest = max(len(k) for k in keywords)
+    for w in _WORD.findall(text.lower()):
+        for k in range(2, min(len(w), longest) + 1):
+            if w[:k] in keywords:
+                return True
+    return False
+
+
+def select(text: str, sentences: list[Sentence], keywords: frozenset[str],
+           context: int = 1) -> set[int]:
+    """Indices of the sentences to parse: relevant ones and ``context`` neighbours each side."""
+    actor = [has_actor(text[s.start : s.end]) for s in sentences]
+    core = {
+        i for i, s in enumerate(sentences)
+        if has_keyword(text[s.start : s.end], keywords) and (actor[i] or (i > 0 and actor[i - 1]))
+    }
+    out = set(core)
+    for i in core:
+        out.update(range(max(0, i - context), min(len(sentences), i + context + 1)))
+    return out
+
+
+def segments(sentences: list[Sentence], chosen: Iterable[int]) -> list[tuple[int, int, bool]]:
+    """Runs of consecutive sentences as ``(start, end, parse)``, tiling the text."""
+    chosen = set(chosen)
+    out: list[tuple[int, int, bool]] = []
+    for i, s in enumerate(sentences):
+        parse = i in chosen
+        if out and out[-1][2] == parse:
+            out[-1] = (out[-1][0], s.end, parse)
+        else:
+            out.append((s.start, s.end, parse))
+    return out
+
+
+__all__ = ["Sentence", "has_actor", "has_keyword", "segments", "select", "split"]
