@@ -1,0 +1,152 @@
+"""From a raw name to the tokens the matcher compares.
+
+Steps, each a small function: Unicode folding and transliteration (Hangul by our own table so
+Korean names keep their syllables; every other script by Unidecode), punctuation and
+abbreviations, then per-schema handling: titles for people, legal forms and generic words for
+organisations, numbers for organisations and vessels.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from unidecode import unidecode
+
+from tripwire.sanctions import korean
+
+_DOTTED_RE = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b\.?)?")
+_APOS_RE = re.compile(r"[’'`ʼ‘ʻ´]")
+_NONWORD_RE = re.compile(r"[^\w]+")
+_SPLIT_NUM_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]+")
+_IMO_RE = re.compile(r"\b(?:imo\s*(?:no\.?|number)?\s*:?\s*)?(\d{7})\b", re.I)
+
+
+@cache
+def tables() -> dict[str, Any]:
+    """The lookup tables of ``data/names.yaml``, with legal forms as a variant -> tag map."""
+    text = resources.files("tripwire.sanctions").joinpath("data/names.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    forms: dict[str, str] = {}
+    for tag, variants in data["legal_forms"].items():
+        for v in variants:
+            forms[" ".join(_NONWORD_RE.sub(" ", v.lower()).split())] = tag
+    data["form_map"] = forms
+    data["form_re"] = re.compile(
+        r"\b(" + "|".join(re.escape(v) for v in sorted(forms, key=len, reverse=True)) + r")\b")
+    for key in ("titles", "particles", "org_generic"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One name part. ``kind``: word, particle, legal (a legal-form tag), generic, number."""
+
+    text: str
+    kind: str = "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A name ready to compare: its tokens, a Korean reading if it has one, IMO numbers."""
+
+    raw: str
+    schema: str | None
+    tokens: tuple[Token, ...]
+    hangul: bool
+    korean: korean.KoreanName | None
+    imo: tuple[str, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens)
+
+
+def fold(text: str) -> str:
+    """NFKC, Hangul romanised syllable by syllable, other scripts transliterated, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _HANGUL_RE.sub(lambda m: " " + korean.romanize_hangul(m.group(0)) + " ", text)
+    text = _APOS_RE.sub("", text)
+    text = text.replace("&", " and ").replace("ß", "ss")
+    text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
+    return _APOS_RE.sub("", unidecode(text)).lower()
+
+
+_LEET = str.maketrans("013457@9$", "oieastagS".lower())
+_LEET_RE = re.compile(r"\b(?=\w*[a-z])(?=\w*[0-9@$])[\w@$]+\b")
+
+
+def unleet(text: str) -> str:
+    """Digits inside words read as letters ("Ig0r Sech1n" -> "igor sechin"); people only."""
+    return _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), text)
+
+
+def _words(text: str) -> list[str]:
+    text = _NONWORD_RE.sub(" ", text.replace("_", " "))
+    return _SPLIT_NUM_RE.sub(" ", text).split()
+
+
+def person_tokens(words: list[str]) -> list[Token]:
+    """Drop titles ("Mr.", "President"), mark particles ("al", "bin", "van")."""
+    t = tables()
+    kept = [w for w in words if w not in t["titles"]] or words
+    return [Token(w, "particle" if w in t["particles"] and len(kept) > 2 else "word")
+            for w in kept]
+
+
+def org_tokens(words: list[str], numbers: bool = True) -> list[Token]:
+    """Legal forms become their tag ("limited liability company" -> llc), numbers digits."""
+    t = tables()
+    joined = t["form_re"].sub(lambda m: "\x00" + t["form_map"][m.group(1)] + "\x00",
+                              " ".join(words))
+    out: list[Token] = []
+    for part in joined.split("\x00"):
+        if part in t["legal_forms"]:
+            out.append(Token(part, "legal"))
+            continue
+        for w in part.split():
+            if numbers and w in t["numbers"]:
+                out.append(Token(t["numbers"][w], "number"))
+            elif w.isdigit():
+                out.append(Token(w.lstrip("0") or "0", "number"))
+            elif w in t["org_generic"]:
+                out.append(Token(w, "generic"))
+            else:
+                out.append(Token(w, "word"))
+    if all(tok.kind != "word" for tok in out):  # "General Trading Co." -> keep its words
+        out = [Token(x.text, "word") if x.kind == "generic" else x for x in out]
+    return out
+
+
+def vessel_tokens(words: list[str]) -> list[Token]:
+    """Vessel names: numbers kept as number tokens, no legal forms."""
+    t = tables()
+    return [Token(t["numbers"].get(w, w), "number" if w.isdigit() or w in t["numbers"]
+                  else "word") for w in words]
+
+
+@cache
+def prepare(name: str, schema: str | None = None) -> Prepared:
+    """Normalise ``name`` for ``schema`` (Person, Organization, Vessel, Aircraft or None)."""
+    folded = fold(name)
+    words = _words(unleet(folded) if schema == "Person" else folded)
+    imo = tuple(m.group(1) for m in _IMO_RE.finditer(name)) if schema in (None, "Vessel") else ()
+    if schema == "Person":
+        tokens = person_tokens(words)
+    elif schema == "Vessel":
+        tokens = vessel_tokens([w for w in words if w not in imo and w != "imo"])
+    elif schema in ("Organization", "Aircraft"):
+        tokens = org_tokens(words)
+    else:
+        tokens = [Token(w) for w in words]
+    hangul = bool(_HANGUL_RE.search(name)) and not re.search(r"[A-Za-z]", name)
+    kname = korean.read_name([t.text for t in tokens], hangul) if schema in (None, "Person") \
+        else None
+    return Prepared(name, schema, tuple(tokens), hangul, kname, imo)
