@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tripwire.stories.clusters import assign_clusters, published  # noqa: E402
+from tripwire.stories.clusters import assign_clusters, build_clusters, published  # noqa: E402
 from tripwire.stories.gold import load_gold  # noqa: E402
 from tripwire.stories.syndication import assign_groups  # noqa: E402
 
@@ -76,7 +76,7 @@ def main() -> None:
           f"by publication date {halves({d.id for d in by_date[:half]})}, "
           f"by document id {halves(set(by_id[:half]))}, "
           f"reversed ids {halves(set(by_id[half:]))}")
-    clusters: list = []
+    clusters = build_clusters([e.replace(cluster=assign[e.id]) for e in gold.events], docs)
     print(f"cluster records {len(clusters)}, "
           f"with conflicts {sum(bool(c.conflicts) for c in clusters)}")
     if a.verbose:

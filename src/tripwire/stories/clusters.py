@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tripwire.model import Document, Event, coarse_stage, make_id
+from tripwire.model import Cluster, Document, Event, coarse_stage, make_id
 from tripwire.stories import timing
 from tripwire.stories.names import canonical
 
@@ -207,3 +207,10 @@ def _nearest(clusters: list[_Open], iv: timing.Interval | None,
         return not same_figure, -c.size, _order(c.founder)
 
     return min(fits, key=rank)
+
+
+def build_clusters(events: Sequence[Event], documents: Mapping[str, Document]) -> list[Cluster]:
+    """SPEC §2 cluster records of ``events``; see :mod:`tripwire.stories.records`."""
+    from tripwire.stories.records import build_clusters as build
+
+    return build(events, documents)
