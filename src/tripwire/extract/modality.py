@@ -1,0 +1,161 @@
+"""Polarity and modality of an event mention, scoped on the trigger's clause (SPEC §3).
+
+:func:`classify` walks the dependency tree from the trigger up to the sentence root and reads
+only what governs the trigger:
+
+- ``hypothetical``: the trigger's clause (or a clause above it) is a condition ("if", "unless",
+  "whether"), or a counterfactual "would have + participle";
+- ``speculative``: a hedging modal (may, might, could) or adverb (likely, possibly) on the
+  trigger's clause or a clause governing it, a raising frame ("is expected to", "is likely to",
+  "appears to"), a hedging noun above it ("speculation that", "the possibility of"), or a
+  hedging modifier on a noun trigger ("a possible arms deal");
+- ``negative``: a negation on the trigger's own clause ("has not yet tried to sell", "never
+  delivered"), a negated head noun above it ("no indications that purchases have been
+  completed"), or a denial verb governing it ("denied supplying drones").
+
+Planned stages are not hedges: "Russia is seeking to buy" is an asserted ``sought``. Words in a
+sibling clause ("X may follow, but Russia delivered shells") do not count.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tripwire.extract.base import lexicon
+
+_DEFAULT = {
+    "hedge_modals": ["may", "might", "could", "would"],
+    "hedge_adverbs": ["likely", "possibly", "perhaps", "probably", "potentially", "maybe",
+                      "allegedly", "conceivably", "presumably", "supposedly"],
+    "raising": ["expect", "likely", "unlikely", "possible", "poised", "appear", "seem", "set",
+                "consider", "mull", "weigh", "contemplate", "fear", "rumor", "rumour", "speculate"],
+    "hedge_nouns": ["speculation", "possibility", "prospect", "rumor", "rumors", "rumour",
+                    "rumours", "fear", "fears", "concern", "concerns", "question", "questions",
+                    "risk", "chance", "likelihood", "scenario", "suspicion", "suspicions",
+                    "potential", "hypothesis", "worry", "worries"],
+    "hedge_amods": ["possible", "potential", "prospective", "hypothetical", "rumored", "rumoured",
+                    "likely", "probable", "feared", "suspected", "alleged", "future", "proposed"],
+    "conditional_marks": ["if", "unless", "whether", "lest"],
+    "negators": ["not", "n't", "never", "no", "without", "neither", "nor"],
+    "denial_verbs": ["deny", "refute", "reject", "dismiss"],
+    "failure_verbs": ["fail", "refuse", "decline", "stop", "halt", "cease", "abandon"],
+}
+
+
+def _lex() -> dict[str, frozenset[str]]:
+    try:
+        data = lexicon("modality")
+    except (FileNotFoundError, OSError):
+        data = {}
+    return {k: frozenset(w.lower() for w in (data.get(k) or v)) for k, v in _DEFAULT.items()}
+
+
+_LEX: dict[str, frozenset[str]] | None = None
+
+
+def _words() -> dict[str, frozenset[str]]:
+    global _LEX
+    if _LEX is None:
+        _LEX = _lex()
+    return _LEX
+
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "pcomp", "conj",
+                      "ROOT", "parataxis"})
+
+
+def _aux_words(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _negated(tok: Token) -> bool:
+    w = _words()
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in {"det", "advmod", "neg"} and c.lower_ in w["negators"]):
+            return True
+    return False
+
+
+def _hedged_verb(verb: Token, own: bool) -> bool:
+    """Modal or hedging adverb on ``verb``; ``own``: the trigger's own clause."""
+    w = _words()
+    auxes = _aux_words(verb)
+    modals = w["hedge_modals"] - ({"would"} if not own else set())
+    if any(a in modals for a in auxes):
+        if "would" in auxes and "have" not in auxes and verb.tag_ != "VBN":
+            # "would" as future-in-the-past ("said it would deliver") is not a hedge by itself
+            if not any(a in {"may", "might", "could"} for a in auxes):
+                return False
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in w["hedge_adverbs"] for c in verb.children)
+
+
+def _counterfactual(verb: Token) -> bool:
+    auxes = _aux_words(verb)
+    return "would" in auxes and "have" in auxes
+
+
+def _conditional(verb: Token) -> bool:
+    w = _words()
+    return any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children)
+
+
+def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
+    """``(polarity, modality)`` of the event at ``trigger`` (see the module docstring)."""
+    w = _words()
+    polarity = "positive"
+    modality = "asserted"
+
+    # A noun trigger: its own hedging modifiers and negating determiners.
+    if trigger.pos_ not in _VERBAL:
+        for c in trigger.children:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in w["hedge_amods"]:
+                modality = "speculative"
+            if c.dep_ == "det" and c.lower_ == "no":
+                polarity = "negative"
+
+    cur = trigger
+    own = True  # still inside the trigger's own clause
+    for _ in range(40):
+        if cur.pos_ in _VERBAL or cur is trigger:
+            if _conditional(cur):
+                return polarity, "hypothetical"
+            if own and _counterfactual(cur):
+                return polarity, "hypothetical"
+            if cur.pos_ in _VERBAL and _hedged_verb(cur, own):
+                if own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}:
+                    modality = "speculative"
+            if own and cur.pos_ in _VERBAL and _negated(cur):
+                polarity = "negative"
+            if cur is not trigger and cur.lemma_.lower() in w["denial_verbs"] \
+                    and not _negated(cur):
+                polarity = "negative"
+            if cur is not trigger and cur.lemma_.lower() in w["failure_verbs"] and own:
+                polarity = "negative"
+            if cur is not trigger and cur.lemma_.lower() in w["raising"] \
+                    and trigger.dep_ != "nsubj":
+                modality = "speculative"
+        else:
+            lemma = cur.lemma_.lower()
+            if cur is not trigger and (lemma in w["hedge_nouns"] or cur.lower_ in w["hedge_nouns"]):
+                modality = "speculative"
+            if cur is not trigger and lemma in w["raising"] and cur.pos_ == "ADJ":
+                modality = "speculative"
+            if cur is not trigger and any(c.dep_ == "det" and c.lower_ == "no"
+                                          for c in cur.children) and own is False:
+                polarity = "negative"
+        head = cur.head
+        if head is cur:
+            break
+        # Leaving a verb's clause upwards: we are now in a governing clause.
+        if cur.pos_ in _VERBAL and cur.dep_ in _CLAUSAL and cur.dep_ not in {"conj", "xcomp"}:
+            own = False
+        if cur.dep_ == "conj":
+            # a coordinated verb shares auxiliaries/negation of its head only through the head
+            pass
+        cur = head
+    return polarity, modality
+
+
+__all__ = ["classify"]

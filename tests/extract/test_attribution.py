@@ -1,0 +1,91 @@
+"""Sources of claims: speech frames, short-name coreference, neighbours, the outlet rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.extract.attribution import attribute, find_quotes, source_map
+from tripwire.model import Document
+from tripwire.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load()
+
+
+class _Ctx:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.cache: dict[str, object] = {}
+
+
+def _run(nlp, text: str, outlet: str | None = None):  # type: ignore[no-untyped-def]
+    document = Document(id="t", text=text, outlet=outlet, published="2021-05-05")
+    doc = nlp(text)
+    return doc, document, _Ctx(document)
+
+
+def test_said_with_role_and_coreference(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "Kremlin spokesman Dmitry Peskov said Moscow had no such plans. "
+                            "The claims are baseless, Peskov said on Monday.")
+    sents = list(doc.sents)
+    first = attribute(sents[0], ctx)
+    assert first[0].name == "Dmitry Peskov" and first[0].country == "RUS"
+    assert first[0].kind == "official" and "spokesman" in (first[0].role or "")
+    second = attribute(sents[1], ctx)
+    assert second[0].name == "Dmitry Peskov" and second[0].role == first[0].role
+
+
+def test_according_to_an_unnamed_official(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "Ruritania bought shells from Freedonia, according to a U.S. official.")
+    att = attribute(next(doc.sents), ctx)
+    assert att and att[0].country == "USA" and att[0].kind == "unnamed" and att[0].name is None
+
+
+def test_intelligence_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "South Korea's spy agency said Ruritania sent troops to Freedonia.")
+    att = attribute(next(doc.sents), ctx)
+    assert att and att[0].country == "KOR" and att[0].kind == "intelligence"
+
+
+def test_media_source_and_the_outlet_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania received rockets from Freedonia, Reuters reported."
+    doc, _, ctx = _run(nlp, text)
+    att = attribute(next(doc.sents), ctx)
+    assert att and att[0].name == "Reuters" and att[0].kind == "media" and att[0].country == "GBR"
+    doc, _, ctx = _run(nlp, text, outlet="Reuters")
+    assert all(a.name != "Reuters" for a in attribute(next(doc.sents), ctx))
+
+
+def test_attribution_from_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "The shipments began in March. The Pentagon said the deliveries "
+                            "continued.")
+    sents = list(doc.sents)
+    att = attribute(sents[0], ctx)
+    assert att and att[0].country == "USA"
+
+
+def test_pronoun_resolves_to_last_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "Japanese Foreign Minister Taro Sato spoke on Friday. "
+                            "He said the sanctions would take effect at once.")
+    att = attribute(list(doc.sents)[1], ctx)
+    assert att and att[0].name == "Taro Sato" and att[0].country == "JPN"
+
+
+def test_find_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('“We will never accept these baseless claims,” Iranian Foreign Minister Ali Karimi said. '
+            "Karimi said that the drones were sent before the war.")
+    doc, document, _ = _run(nlp, text)
+    quotes = find_quotes(doc, document)
+    direct = [q for q in quotes if q.direct]
+    indirect = [q for q in quotes if not q.direct]
+    assert direct and direct[0].speaker_name == "Ali Karimi" and direct[0].speaker_country == "IRN"
+    assert text[direct[0].evidence_start:direct[0].evidence_end] == direct[0].text
+    assert indirect and indirect[0].speaker_name == "Ali Karimi"
+    assert "drones were sent" in indirect[0].text
+
+
+def test_map_is_memoised(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, document, ctx = _run(nlp, "Officials said so.")
+    assert source_map(doc, document, ctx.cache) is source_map(doc, document, ctx.cache)

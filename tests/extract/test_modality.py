@@ -1,0 +1,58 @@
+"""Polarity and modality scoped on the trigger's clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from tripwire.extract.modality import classify
+from tripwire.nlp import load
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("If Ruritania buys rockets from Freedonia, it would violate the embargo.", "buys",
+         ("positive", "hypothetical")),
+        ("The resolution would have extended the mandate of the panel.", "extended",
+         ("positive", "hypothetical")),
+        ("Ruritania may be buying rockets from Freedonia.", "buying", ("positive", "speculative")),
+        ("Ruritania could soon deliver rockets to Freedonia.", "deliver",
+         ("positive", "speculative")),
+        ("Ruritania is likely to deliver rockets to Freedonia.", "deliver",
+         ("positive", "speculative")),
+        ("Ruritania is expected to deliver rockets to Freedonia.", "deliver",
+         ("positive", "speculative")),
+        ("There is speculation that Ruritania delivered rockets to Freedonia.", "delivered",
+         ("positive", "speculative")),
+        ("Analysts discussed a possible arms deal between the two.", "deal",
+         ("positive", "speculative")),
+        ("Ruritania is seeking to buy rockets from Freedonia.", "buy", ("positive", "asserted")),
+        ("Ruritania plans to buy rockets.", "buy", ("positive", "asserted")),
+        ("The minister said Ruritania would impose sanctions on the firms.", "impose",
+         ("positive", "asserted")),
+        ("Ruritania has not yet tried to sell Freedonia military equipment.", "sell",
+         ("negative", "asserted")),
+        ("There were no indications that purchases from Freedonia have been completed, the "
+         "spokesman said.", "completed", ("negative", "asserted")),
+        ("Ruritania never delivered the rockets.", "delivered", ("negative", "asserted")),
+        ("Ruritania failed to deliver the rockets.", "deliver", ("negative", "asserted")),
+        ("Ruritania denied supplying drones to Freedonia.", "supplying", ("negative", "asserted")),
+        ("Ruritania delivered rockets to Freedonia, officials said.", "delivered",
+         ("positive", "asserted")),
+    ],
+)
+def test_classify(nlp, sentence: str, trigger: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == trigger)
+    assert classify(next(doc.sents), tok) == expected
+
+
+def test_hedge_in_a_sibling_clause_does_not_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials said Ruritania could face sanctions, but Freedonia delivered rockets to it.")
+    tok = next(t for t in doc if t.text == "delivered")
+    assert classify(next(doc.sents), tok) == ("positive", "asserted")
