@@ -101,9 +101,9 @@ def attribute(sentence: Span, context: Any) -> tuple[Attribution, ...]:
     return tuple(smap.lead)
 
 
-def find_quotes(doc: Doc, document: Document) -> list[Quote]:
+def find_quotes(doc: Doc, document: Document, context: Any = None) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect speech ("X said that …") with speakers."""
-    smap = source_map(doc, document, None)
+    smap = source_map(doc, document, getattr(context, "cache", None))
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     for m in _QUOTE_RE.finditer(doc.text):
