@@ -133,12 +133,14 @@ def test_is_boilerplate_lines(line: str, drop: bool) -> None:
 
 
 def test_non_latin_lines_kept_in_a_non_latin_page() -> None:
-    assert is_boilerplate("북한이 러시아에 포탄을 보냈다.", LineContext(latin_share=0.1))[0] is False
+    line = "북한이 러시아에 포탄을 보냈다."
+    assert is_boilerplate(line, LineContext(latin_share=0.1))[0] is False
 
 
 def test_repeated_short_line_is_dropped() -> None:
-    text, dropped = clean_text("Envoys Meet Again In Portula\nEnvoys met in the city on Tuesday, officials "
-                               "said after the talks.\nEnvoys Meet Again In Portula\n")
+    head = "Envoys Meet Again In Portula"
+    text, dropped = clean_text(f"{head}\nEnvoys met in the city on Tuesday, officials said after "
+                               f"the talks.\n{head}\n")
     assert text.count("Envoys Meet Again In Portula") == 1
     assert dropped == (("Envoys Meet Again In Portula", "repeated short line"),)
 

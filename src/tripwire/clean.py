@@ -186,10 +186,11 @@ def clean_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return "".join(kept), tuple(dropped)
 
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
-    "h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
-)
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
 
 

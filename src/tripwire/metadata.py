@@ -88,8 +88,6 @@ def _tidy_name(text: str) -> str | None:
     words = name.split()
     if not words or len(words) > 6 or not (name[0].isupper() or name[0].isdigit()):
         return None
-    if "://" in text.split()[0] if text.split() else False:
-        return None
     return name
 
 

@@ -37,9 +37,11 @@ def _record(writer: WARCWriter, url: str, body: bytes, ctype: str, status: str =
 def write_warc(path: Path, gz: bool) -> None:
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=gz)
-        _record(writer, "https://example.org/news/envoys", PAGE.encode(), "text/html; charset=utf-8")
+        _record(writer, "https://example.org/news/envoys", PAGE.encode(),
+                "text/html; charset=utf-8")
         _record(writer, "https://example.org/logo.png", b"\x89PNG\r\n", "image/png")
-        _record(writer, "https://example.org/gone", b"<html>gone</html>", "text/html", "404 Not Found")
+        _record(writer, "https://example.org/gone", b"<html>gone</html>", "text/html",
+                "404 Not Found")
 
 
 def test_warc_and_warc_gz(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ Every failure is a :class:`DecodeError` whose message is the one-line reason sho
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -41,10 +42,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         raise DecodeError("binary content (NUL bytes), not text")
     candidates = ["utf-8-sig"]
     if declared:
-        try:
+        with contextlib.suppress(LookupError):
             candidates.insert(0, codecs.lookup(declared).name)
-        except LookupError:
-            pass
     for enc in candidates:
         try:
             text = data.decode(enc)

@@ -50,7 +50,8 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
                 yield InputError(source, "HTML page without any readable text")
                 continue
             found += 1
-            yield RawDocument(id=uri or f"{path.stem}:{found}", source=source, html=html, url=uri or None)
+            yield RawDocument(id=uri or f"{path.stem}:{found}", source=source, html=html,
+                              url=uri or None)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as err:
         yield InputError(str(path), f"unreadable web archive: {err}".splitlines()[0])
         return
