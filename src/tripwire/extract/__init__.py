@@ -16,6 +16,7 @@ Reading order of one batch (:func:`analyse_many`):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -153,10 +154,45 @@ def analyse_doc(document: Document, doc: Doc) -> Analysis:
             continue
         for rule in rules:
             drafts.extend(rule.find(sentence, ctx))
-    events = merge([_finish(d, ctx) for d in drafts])
+    events = merge([_finish(d, ctx) for d in complete(drafts)])
     quotes = _quotes(doc, document, ctx)
     return Analysis(document=document, entities=tuple(list_entities(doc, ctx, events)),
                     events=tuple(events), quotes=tuple(quotes))
+
+
+def complete(drafts: list[Draft]) -> list[Draft]:
+    """Fill an elided counterpart from the document ("purchases from North Korea" → by Russia).
+
+    A draft whose pair lacks one side takes the counterpart most often paired with its known side
+    in the document's complete drafts; with no such pair it is dropped.
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for d in drafts:
+        roles = KEY_ROLES.get(d.type, ())
+        if len(roles) == 2 and d.actors.get(roles[0]) and d.actors.get(roles[1]):
+            for a in d.actors[roles[0]]:
+                for b in d.actors[roles[1]]:
+                    pairs[(a, b)] += 1
+    out = []
+    for d in drafts:
+        roles = KEY_ROLES.get(d.type, ())
+        if len(roles) != 2 or (d.actors.get(roles[0]) and d.actors.get(roles[1])):
+            out.append(d)
+            continue
+        left, right = d.actors.get(roles[0], ()), d.actors.get(roles[1], ())
+        if left:
+            cands = Counter({b: n for (a, b), n in pairs.items() if a in left and b not in left})
+        elif right:
+            cands = Counter({a: n for (a, b), n in pairs.items() if b in right and a not in right})
+        else:
+            continue
+        if not cands:
+            continue
+        best = cands.most_common(1)[0][0]
+        d.actors = {**d.actors, (roles[1] if left else roles[0]): (best,)}
+        d.confidence *= 0.8
+        out.append(d)
+    return out
 
 
 def _helpers() -> dict[str, Any]:

@@ -26,7 +26,9 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|E\.U|D\.P\.R\.K|Inc|Corp|"
     r"Co|Ltd|vs|etc|approx)\.)$"
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*")
 _MAX_SENT_CHARS = 1500
 

@@ -1,0 +1,424 @@
+"""Transfers: arms, technology, goods and troops moving from a supplier to a recipient.
+
+Read from the dependency parse, in two shapes:
+
+- a trigger verb ("supply", "buy", "seek", …; ``lexicons/triggers/transfers.yaml``) with its
+  subject (or passive agent), objects, dative, and ``to``/``from``/``with``/``for`` phrases; a
+  subject missing from an infinitive or gerund is taken from the governing verb ("Russia wants to
+  buy", "asked North Korea to supply", "accused Iran of sending");
+- a trigger noun ("shipments", "purchases", "deal") with its possessor or national modifier and
+  its ``of``/``from``/``to``/``between`` phrases.
+
+The item (``items.py``) decides the type: troops → ``troop_deployment``; space or military
+technology → ``technology_transfer``; energy or dual-use goods → ``goods_transfer``; anything
+else → ``arms_transfer``. A verb needs a known item to count; a transfer noun with both actors
+explicit counts without one. The stage comes from the trigger and from governing verbs
+("wants to buy" → sought, "agreed to supply" → agreed, "began sending" → delivered).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tripwire.extract import quantity as qty
+from tripwire.extract.actors import Actor
+from tripwire.extract.base import Context, Draft, lexicon
+from tripwire.extract.items import items_in, is_vague
+from tripwire.model import Item
+
+TYPES = ("arms_transfer", "technology_transfer", "goods_transfer", "troop_deployment")
+_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them"})
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_IRREGULAR = ("sold", "sent", "gave", "given", "bought", "sought", "got", "gotten", "fired",
+              "shipp", "suppli", "sale", "purchas", "deliver", "transfer")
+_TECH = frozenset({"space_technology", "military_technology"})
+_GOODS = frozenset({"energy", "dual_use_goods"})
+_AGENTIVE = frozenset({"supplier", "provider", "buyer", "exporter", "importer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lex:
+    verbs: dict[str, list[tuple[str, str]]]  # lemma → [(side, stage)]
+    nouns: dict[str, list[tuple[str, str]]]
+    governors: dict[str, str]
+    object_control: frozenset[str]
+    counterpart_objects: frozenset[str]
+    to_recipient: frozenset[str]
+    from_supplier: frozenset[str]
+    origin_suffixes: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def lex() -> Lex:
+    data = lexicon("triggers/transfers")
+
+    def table(section: str) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        for side, stages in (data.get(section) or {}).items():
+            for stage, words in (stages or {}).items():
+                for w in words:
+                    out.setdefault(w.lower(), []).append((side, stage))
+        return out
+
+    governors = {w: stage for stage, ws in (data.get("governors") or {}).items() for w in ws}
+    return Lex(table("verbs"), table("nouns"), governors,
+               frozenset(data.get("object_control") or ()),
+               frozenset(data.get("counterpart_objects") or ()),
+               frozenset(data.get("to_recipient") or ()), frozenset(data.get("from_supplier") or ()),
+               frozenset(data.get("origin_suffixes") or ()))
+
+
+def _keywords() -> frozenset[str]:
+    lx = lex()
+    words = set(lx.verbs) | set(lx.nouns)
+    out = {w[: max(4, len(w) - 2)] if len(w) > 5 else w for w in words}
+    out.update(_IRREGULAR)
+    return frozenset(out)
+
+
+# -- argument helpers ------------------------------------------------------------------------
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _preps(tok: Token, words: Iterable[str]) -> list[Token]:
+    """pobj tokens of ``tok``'s prepositions in ``words`` (also "agent" by-phrases)."""
+    words = set(words)
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
+            out.extend(_children(c, "pobj"))
+    return out
+
+
+def _resolve(tok: Token | None, ctx: Context) -> list[Actor]:
+    """Actors an argument token stands for, resolving pronouns and relative pronouns."""
+    if tok is None:
+        return []
+    if tok.lower_ in _RELATIVE:
+        head = tok.head
+        while head.dep_ != "relcl" and head.head is not head:
+            head = head.head
+        return ctx.actors.of_phrase(head.head) if head.dep_ == "relcl" else []
+    if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+        a = _antecedent(tok, ctx)
+        return [a] if a else []
+    return ctx.actors.of_phrase(tok)
+
+
+def _antecedent(tok: Token, ctx: Context) -> Actor | None:
+    """The nearest earlier actor that was a subject (this sentence or the one before), else the
+    nearest earlier actor mention."""
+    sent = tok.sent
+    prev = ctx.neighbours(sent, before=1)
+    scope = [*prev, sent]
+    best_subj = best_any = None
+    for s in scope:
+        for a in ctx.actors.mentions(s):
+            if a.start >= tok.i:
+                continue
+            if a.kind != "state" and a.kind != "organization":
+                continue
+            head = s.doc[a.end - 1]
+            if head.dep_ in _SUBJ or head.head.dep_ in _SUBJ:
+                best_subj = a
+            best_any = a
+    return best_subj or best_any
+
+
+def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], Token | None]:
+    """Actors of the subject of ``verb`` (inherited through xcomp/conj/pcomp/relcl/acl), and the
+    governing verb whose object supplied it by object control (or None)."""
+    if depth > 4:
+        return [], None
+    subj = _children(verb, "nsubj", "csubj")
+    if subj:
+        return _resolve(subj[0], ctx), None
+    agent = [p for c in _children(verb, "agent") for p in _children(c, "pobj")]
+    if agent:
+        return _resolve(agent[0], ctx), None
+    if _children(verb, "nsubjpass"):
+        return [], None
+    head = verb.head
+    if head is verb:
+        return [], None
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
+        objs = _children(head, "dobj")
+        if head.lemma_ in lex().object_control and objs:
+            return _resolve(objs[0], ctx), head
+        return _subject(head, ctx, depth + 1)
+    if verb.dep_ == "conj":
+        return _subject(head, ctx, depth + 1)
+    if verb.dep_ == "relcl":
+        return [], None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        grand = head.head
+        objs = _children(grand, "dobj")
+        if grand.pos_ in ("VERB", "AUX") and objs:  # "accused Iran of sending"
+            return _resolve(objs[0], ctx), grand
+        if grand.pos_ in ("NOUN", "PROPN"):
+            return [], None
+        return _subject(grand, ctx, depth + 1)
+    return [], None
+
+
+def _governor_stage(tok: Token) -> tuple[str | None, Token | None]:
+    """The stage set by the nearest governing verb ("wants to buy" → sought), and that verb."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl", "acl",
+                            "nsubjpass", "nsubj", "attr", "conj"):
+            break
+        stage = lex().governors.get(head.lemma_.lower())
+        if stage and head.pos_ in ("VERB", "AUX", "NOUN"):
+            if cur.dep_ == "nsubj" and stage != "delivered":
+                break  # "the deal wants" is not a governor
+            return stage, head
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ not in ("prep", "pobj", "conj"):
+            break
+        cur = head
+    return None, None
+
+
+def _origins(items: list[tuple[Item, Token]], ctx: Context) -> list[Actor]:
+    """States named as the origin of items ("Iranian-made drones", "North Korean missiles")."""
+    out: list[Actor] = []
+    for _item, head in items:
+        for t in head.subtree:
+            if t.i >= head.i and t.dep_ != "prep":
+                continue
+            a = ctx.actors.at(t)
+            if a is not None and a.kind == "state" and all(a.name != o.name for o in out):
+                out.append(a)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for p in _children(prep, "pobj"):
+                    for a in ctx.actors.of_phrase(p):
+                        if all(a.name != o.name for o in out):
+                            out.append(a)
+    return out
+
+
+def _type_of(items: list[tuple[Item, Token]]) -> str:
+    cats = {i.category for i, _ in items}
+    if cats and cats <= {"troops", "other"} and "troops" in cats:
+        return "troop_deployment"
+    cats.discard("troops")
+    if cats & _TECH and not (cats - _TECH - {"other"}):
+        return "technology_transfer"
+    if cats & _GOODS and not (cats - _GOODS - {"other"}):
+        return "goods_transfer"
+    return "arms_transfer"
+
+
+def _names(actors: Iterable[Actor]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.name for a in actors))
+
+
+def _draft(sentence: Span, trigger: Token, stage: str, suppliers: list[Actor],
+           recipients: list[Actor], items: list[tuple[Item, Token]], confidence: float,
+           ctx: Context) -> Draft | None:
+    sup, rec = _names(suppliers), _names(recipients)
+    rec = tuple(r for r in rec if r not in sup)
+    if not sup and not rec:
+        return None
+    type_ = _type_of(items)
+    roles = ("sender", "host") if type_ == "troop_deployment" else ("supplier", "recipient")
+    kept = tuple(dict.fromkeys(i for i, _ in items if not (type_ != "troop_deployment"
+                                                          and i.category == "troops")))
+    if type_ == "troop_deployment":
+        kept = tuple(i for i in kept if i.category == "troops")
+    heads = [t for _, t in items]
+    quantity = qty.find(heads) if heads else None
+    return Draft(type=type_, stage=stage, actors={roles[0]: sup, roles[1]: rec},
+                 sentence=sentence, trigger=trigger, items=kept, quantity=quantity,
+                 confidence=confidence if sup and rec else confidence * 0.7,
+                 extra={"incomplete": not (sup and rec)})
+
+
+# -- the rule --------------------------------------------------------------------------------
+
+
+class TransferRule:
+    """arms_transfer, technology_transfer, goods_transfer and troop_deployment."""
+
+    type = "arms_transfer"
+    types = TYPES
+
+    def __init__(self) -> None:
+        self.keywords = _keywords()
+
+    def find(self, sentence: Span, ctx: Context) -> Iterator[Draft]:
+        lx = lex()
+        for tok in sentence:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") and lemma in lx.verbs:
+                if self._governs_trigger(tok):
+                    continue
+                yield from self._verb(tok, sentence, ctx)
+            elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lx.nouns or tok.lower_ in lx.nouns):
+                if self._argument_of_trigger(tok):
+                    continue
+                yield from self._noun(tok, sentence, ctx)
+
+    # a governing trigger ("wants to buy", "asked … to supply") leaves the work to its xcomp
+    @staticmethod
+    def _governs_trigger(tok: Token) -> bool:
+        lx = lex()
+        return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lx.verbs for c in tok.children)
+
+    @staticmethod
+    def _argument_of_trigger(tok: Token) -> bool:
+        lx = lex()
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        return head is not tok and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lx.verbs \
+            and tok.dep_ in ("dobj", "nsubjpass", "pobj")
+
+    def _verb(self, verb: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
+        lx = lex()
+        passive = _children(verb, "nsubjpass")
+        subj, controller = _subject(verb, ctx)
+        dobj = _children(verb, "dobj")
+        dative = _children(verb, "dative", "iobj")
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "weapons supplied by Iran"
+            passive = [verb.head]
+        if verb.dep_ == "relcl" and not dobj and not passive and verb.head.pos_ == "NOUN":
+            dobj = [verb.head]  # "the shells that North Korea sent"
+        with_ = _preps(verb, ("with",))
+        for side, stage in lx.verbs[verb.lemma_.lower()]:
+            gov_stage, gov = _governor_stage(verb)
+            if gov_stage:
+                stage = gov_stage
+            elif side == "recipient" and stage == "agreed" and (
+                verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+            ):
+                stage = "delivered"  # "bought", "has purchased"
+            objects = [t for t in dobj + passive if not ctx.actors.of_phrase(t)]
+            if side == "helper":
+                recipients = [a for t in dobj for a in _resolve(t, ctx)]
+                xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+                items = items_in(xcomps + objects + with_)
+                d = _draft(sentence, verb, stage, subj, recipients, items, 0.5, ctx)
+                if d and items and not all(is_vague(t) for _, t in items):
+                    yield d
+                continue
+            items = items_in(objects + with_ + (_preps(verb, ("for",)) if side == "recipient" else []))
+            if not items or all(is_vague(t) and i.category != "troops" for i, t in items):
+                continue
+            if side == "supplier":
+                suppliers = subj
+                recipients = [a for t in _preps(verb, lx.to_recipient) for a in _resolve(t, ctx)]
+                recipients += [a for t in dative + dobj for a in _resolve(t, ctx)]
+                if passive and not suppliers:
+                    suppliers = [a for t in _preps(verb, ("by",)) for a in _resolve(t, ctx)]
+                if not suppliers:
+                    suppliers = _origins(items, ctx)
+                if not recipients and controller is not None:
+                    recipients, _ = _subject(controller, ctx)
+                if items and _type_of(items) == "troop_deployment":
+                    recipients += [a for t in _preps(verb, ("in", "into", "inside")) for a in _resolve(t, ctx)]
+                yield from filter(None, [_draft(sentence, verb, stage, suppliers, recipients, items,
+                                                0.7, ctx)])
+                break
+            # recipient side
+            recipients = subj
+            if passive and not recipients:
+                recipients = [a for t in _preps(verb, ("by",)) for a in _resolve(t, ctx)]
+            suppliers = [a for t in _preps(verb, lx.from_supplier - {"by"}) for a in _resolve(t, ctx)]
+            if not suppliers and gov is not None and gov.lemma_.lower() in lx.counterpart_objects:
+                suppliers = [a for t in _children(gov, "dobj") for a in _resolve(t, ctx)]
+                suppliers += [a for t in _preps(gov, ("to",)) for a in _resolve(t, ctx)]
+            if not suppliers:
+                suppliers = _origins(items, ctx)
+            if not suppliers and stage == "delivered" and verb.lemma_ in ("use", "fire", "launch",
+                                                                         "field", "employ", "deploy"):
+                continue
+            if verb.lemma_ in ("use", "fire", "launch", "field", "employ", "deploy") and not (
+                    suppliers and recipients):
+                continue
+            d = _draft(sentence, verb, stage, suppliers, recipients, items, 0.7, ctx)
+            if d is not None:
+                yield d
+                break
+
+    def _noun(self, noun: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
+        lx = lex()
+        own = self._own_actors(noun, ctx)
+        of_ = _preps(noun, ("of",))
+        items = items_in([c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + of_)
+        # from/to may hang on the noun or on its "of" complement
+        holders = [noun, *of_]
+        from_ = [a for h in holders for t in _preps(h, lx.from_supplier - {"by"}) for a in _resolve(t, ctx)]
+        to_ = [a for h in holders for t in _preps(h, ("to", "for")) for a in _resolve(t, ctx)]
+        between = [a for t in _preps(noun, ("between", "among")) for a in _resolve(t, ctx)]
+        gov_stage, _gov = _governor_stage(noun)
+        for side, stage in lx.nouns.get(noun.lemma_.lower()) or lx.nouns.get(noun.lower_) or []:
+            stage = gov_stage or stage
+            if side == "between":
+                if len(between) < 2:
+                    continue
+                origins = _origins(items, ctx)
+                if origins and origins[0].name in {a.name for a in between}:
+                    sup = [origins[0]]
+                    rec = [a for a in between if a.name != origins[0].name]
+                else:
+                    continue
+                d = _draft(sentence, noun, stage, sup, rec, items, 0.5, ctx)
+                if d is not None:
+                    yield d
+                return
+            if noun.lower_ in _AGENTIVE or noun.lemma_ in _AGENTIVE:
+                # "X is Russia's main weapons supplier": poss = counterpart, copula subject = agent
+                agent = _subject(noun.head, ctx)[0] if noun.dep_ in ("attr", "appos") else []
+                if noun.dep_ == "appos":
+                    agent = _resolve(noun.head, ctx)
+                counterpart = own
+                if side == "supplier":
+                    sup, rec = agent, counterpart + to_
+                else:
+                    sup, rec = counterpart + from_, agent
+            elif side == "supplier":
+                sup, rec = own + (from_ if not own else []), to_
+                if not sup:
+                    sup = _origins(items, ctx)
+            else:
+                sup, rec = from_, own + to_
+                if not sup:
+                    sup = _origins(items, ctx)
+            if not (sup and rec) and not items:
+                continue
+            if items and all(is_vague(t) for _, t in items) and not (sup and rec):
+                continue
+            if not items and noun.lemma_ in ("use", "deployment", "transport", "order", "demand",
+                                             "request", "offer", "provision", "dispatch"):
+                continue
+            d = _draft(sentence, noun, stage, sup, rec, items, 0.55 if items else 0.45, ctx)
+            if d is not None:
+                yield d
+            return
+
+    @staticmethod
+    def _own_actors(noun: Token, ctx: Context) -> list[Actor]:
+        """The noun's possessor or national modifier ("Russia's purchases", "Iranian exports")."""
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+                for a in ctx.actors.of_phrase(c):
+                    if all(a.name != o.name for o in out):
+                        out.append(a)
+        return out
+
+
+RULES = (TransferRule(),)
