@@ -53,7 +53,8 @@ def main() -> None:
     p, r, f = bcubed(pairs)
     print(f"{len(docs)} documents, {len(gold.events)} gold events, "
           f"{len(set(gold.gold_cluster.values()))} gold clusters")
-    print(f"cluster B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  predicted clusters {len(set(assign.values()))}")
+    n = len(set(assign.values()))
+    print(f"cluster B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  predicted clusters {n}")
     members = collections.defaultdict(list)
     for d, g in groups.items():
         if g:

@@ -64,13 +64,13 @@ def _table() -> dict[str, str]:
     if lexicon:
         for code, kinds in lexicon.items():
             if isinstance(kinds, dict):
-                names = [n for k in _LEXICON_KINDS for n in kinds.get(k) or ()]
-                states[str(code)] = (*states.get(str(code), ()), *map(str, names))
+                extra = [str(n) for k in _LEXICON_KINDS for n in kinds.get(k) or ()]
+                states[str(code)] = (*states.get(str(code), ()), *extra)
     for canon, others in BODIES.items():
         for n in (canon, *others):
             table[fold(n)] = canon
-    for code, names in states.items():
-        for n in (code, *names):
+    for code, spellings in states.items():
+        for n in (code, *spellings):
             table.setdefault(fold(n), code)
     return table
 

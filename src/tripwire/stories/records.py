@@ -107,7 +107,8 @@ def independent_sources(members: Sequence[Event], documents: Mapping[str, Docume
                 labels[o[0]][o[1]] += 1
     comps: dict[Any, dict[str, Any]] = {}
     for d in docs:
-        comps.setdefault(uf.find(("doc", d)), {"documents": [], "origins": []})["documents"].append(d)
+        comp = comps.setdefault(uf.find(("doc", d)), {"documents": [], "origins": []})
+        comp["documents"].append(d)
     for key in sorted(labels):
         root = uf.find(("origin", key))
         if root in comps:
@@ -116,7 +117,8 @@ def independent_sources(members: Sequence[Event], documents: Mapping[str, Docume
     out = []
     for comp in comps.values():
         if not comp["origins"]:
-            outlets = sorted({documents[d].outlet or d for d in comp["documents"] if d in documents})
+            outlets = sorted({documents[d].outlet or d
+                              for d in comp["documents"] if d in documents})
             comp["origins"] = outlets[:1] or comp["documents"][:1]
         comp["label"] = " / ".join(comp["origins"])
         out.append(comp)
