@@ -384,7 +384,7 @@ def _clause_head(tok: Token) -> Token:
     """The verb heading the clause ``tok`` belongs to (``tok`` itself if it is a verb)."""
     cur = tok
     for _ in range(64):
-        if cur.pos_ in _CLAUSE_POS and cur.dep_ != "aux" or cur.head is cur:
+        if cur.pos_ in _CLAUSE_POS and cur.dep_ != "aux" or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -396,9 +396,9 @@ def _reaches(tok: Token, target: Token) -> bool:
     for _ in range(64):
         if cur == target:
             return True
-        if cur is not tok and cur.pos_ == "VERB":
+        if cur.i != tok.i and cur.pos_ == "VERB":
             return False
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

@@ -118,7 +118,7 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
     cur = trigger
     own = True  # still inside the trigger's own clause
     for _ in range(40):
-        if cur.pos_ in _VERBAL or cur is trigger:
+        if cur.pos_ in _VERBAL or cur.i == trigger.i:
             if _conditional(cur):
                 return polarity, "hypothetical"
             if own and _counterfactual(cur):
@@ -128,25 +128,29 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
                     modality = "speculative"
             if own and cur.pos_ in _VERBAL and _negated(cur):
                 polarity = "negative"
-            if cur is not trigger and cur.lemma_.lower() in w["denial_verbs"] \
+            if cur.i != trigger.i and cur.lemma_.lower() in w["denial_verbs"] \
                     and not _negated(cur):
                 polarity = "negative"
-            if cur is not trigger and cur.lemma_.lower() in w["failure_verbs"] and own:
+            if cur.i != trigger.i and cur.lemma_.lower() in w["failure_verbs"] and own:
                 polarity = "negative"
-            if cur is not trigger and cur.lemma_.lower() in w["raising"] \
+            if cur.i != trigger.i and cur.lemma_.lower() in w["raising"] \
                     and trigger.dep_ != "nsubj":
                 modality = "speculative"
         else:
             lemma = cur.lemma_.lower()
-            if cur is not trigger and (lemma in w["hedge_nouns"] or cur.lower_ in w["hedge_nouns"]):
+            if cur.i != trigger.i and (lemma in w["hedge_nouns"] or cur.lower_ in w["hedge_nouns"]):
                 modality = "speculative"
-            if cur is not trigger and lemma in w["raising"] and cur.pos_ == "ADJ":
+            if cur.i != trigger.i and lemma in w["raising"] and cur.pos_ == "ADJ":
                 modality = "speculative"
-            if cur is not trigger and any(c.dep_ == "det" and c.lower_ == "no"
+            if cur.i != trigger.i and any(c.dep_ == "det" and c.lower_ == "no"
                                           for c in cur.children) and own is False:
                 polarity = "negative"
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
+            break
+        # An adverbial clause (when/after/because …) is presupposed: what governs it from
+        # above does not hedge it. Conditions were checked on the clause itself.
+        if cur.dep_ == "advcl" and cur.pos_ in _VERBAL:
             break
         # Leaving a verb's clause upwards: we are now in a governing clause.
         if cur.pos_ in _VERBAL and cur.dep_ in _CLAUSAL and cur.dep_ not in {"conj", "xcomp"}:

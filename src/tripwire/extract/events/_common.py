@@ -1,0 +1,179 @@
+"""Shared syntax helpers for the non-transfer event modules (not a rule module: leading ``_``).
+
+Everything works on the dependency parse: arguments are read from the trigger's subjects,
+objects and prepositional complements, and turned into actors with the core resolver
+(``ctx.actors.of_phrase``). Pronoun subjects ("we will impose", "it denied") fall back to the
+country of the sentence's source (attribution).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tripwire.extract.base import Context, Draft
+
+PRONOUNS = frozenset({"we", "it", "they", "he", "she", "i", "our", "its", "their", "his", "her"})
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+def lem(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def conjuncts(tok: Token) -> Iterator[Token]:
+    yield tok
+    for c in tok.children:
+        if c.dep_ == "conj":
+            yield from conjuncts(c)
+
+
+def subjects(verb: Token, depth: int = 3) -> list[Token]:
+    """Grammatical subjects of ``verb`` (the agent of a passive), inherited through xcomp/conj."""
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not subj:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                subj.extend(p for p in c.children if p.dep_ == "pobj")
+    if not subj and depth > 0 and verb.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acl"} \
+            and verb.head.i != verb.i and verb.head.pos_ in VERBAL:
+        return subjects(verb.head, depth - 1)
+    out: list[Token] = []
+    for s in subj:
+        out.extend(conjuncts(s))
+    return out
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            out.extend(conjuncts(c))
+    return out
+
+
+def objects(tok: Token, preps: Iterable[str] = ()) -> list[Token]:
+    """Direct objects of ``tok`` and the objects of its prepositions in ``preps``."""
+    preps = set(preps)
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr", "oprd"}:
+            out.extend(conjuncts(c))
+        elif c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+    return out
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    preps = set(preps)
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+    return out
+
+
+def source_country(sentence: Span, ctx: Context) -> str | None:
+    """Country of the sentence's first source with one (for "we"/"it" subjects)."""
+    try:
+        from tripwire.extract.attribution import attribute
+    except ImportError:  # pragma: no cover
+        return None
+    for a in attribute(sentence, ctx):
+        if a.country:
+            return a.country
+    return None
+
+
+def actor_names(tokens: Iterable[Token], ctx: Context, sentence: Span | None = None,
+                states_only: bool = False) -> list[str]:
+    """Actor names (ISO3 or canonical) for argument tokens, in order, each once."""
+    out: list[str] = []
+    for tok in tokens:
+        found = ctx.actors.of_phrase(tok)
+        if not found and tok.lower_ in PRONOUNS and sentence is not None:
+            c = source_country(sentence, ctx)
+            names = [c] if c else []
+        else:
+            names = [a.name for a in found if not states_only or a.kind == "state"]
+        for n in names:
+            if n not in out:
+                out.append(n)
+    return out
+
+
+def mentions_in(tokens: Iterable[Token], ctx: Context, states_only: bool = False) -> list[str]:
+    """Every actor mentioned among ``tokens`` (whole subtrees should be passed expanded)."""
+    idx = ctx.actors.index(ctx.doc)
+    out: list[str] = []
+    for t in tokens:
+        a = idx.get(t.i)
+        if a is not None and (not states_only or a.kind == "state") and a.name not in out:
+            out.append(a.name)
+    return out
+
+
+def subtree_mentions(tok: Token, ctx: Context, states_only: bool = False,
+                     stop: frozenset[str] = frozenset({"relcl", "advcl", "ccomp"})) -> list[str]:
+    """Actors anywhere in ``tok``'s phrase, not descending into clauses in ``stop``."""
+    toks: list[Token] = []
+
+    def walk(t: Token) -> None:
+        toks.append(t)
+        for c in t.children:
+            if c.dep_ not in stop:
+                walk(c)
+
+    walk(tok)
+    return mentions_in(sorted(toks, key=lambda t: t.i), ctx, states_only)
+
+
+def governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in VERBAL else None
+        cur = cur.head
+        if cur.pos_ in VERBAL:
+            return cur
+    return None
+
+
+@dataclass(slots=True)
+class FnRule:
+    """A rule whose ``find`` is a plain function ``(sentence, ctx) -> Iterable[Draft]``."""
+
+    type: str
+    keywords: frozenset[str]
+    fn: Callable[[Span, Context], Iterable[Draft]] = field(repr=False)
+
+    def find(self, sentence: Span, ctx: Context) -> Iterable[Draft]:
+        return self.fn(sentence, ctx)
+
+
+def words(data: dict, *keys: str) -> frozenset[str]:  # type: ignore[type-arg]
+    """The union of lexicon lists under ``keys`` (nested dict values flattened), lower-cased."""
+    out: set[str] = set()
+    for k in keys:
+        v = data.get(k) or []
+        if isinstance(v, dict):
+            for vv in v.values():
+                out.update(str(w).lower() for w in vv)
+        else:
+            out.update(str(w).lower() for w in v)
+    return frozenset(out)
+
+
+def keywords_of(*groups: Iterable[str]) -> frozenset[str]:
+    """Relevance-filter prefixes: the first five letters of every trigger word."""
+    out: set[str] = set()
+    for g in groups:
+        for w in g:
+            out.add(w.lower()[:5] if len(w) > 5 else w.lower())
+    return frozenset(out)

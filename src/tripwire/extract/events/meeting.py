@@ -1,0 +1,118 @@
+"""meeting (SPEC §3): a summit, an official visit, talks — participants, stage ``held``.
+
+Participants come from the trigger's arguments: the subject(s) of "met"/"visited"/"hosted" and
+its object or "with" complement ("Kim met Putin", "Putin hosted Kim", "Shoigu visited
+Pyongyang"); for a noun trigger its modifiers and complements ("the North Korea-Russia summit",
+"talks between X and Y", "a call with X"), plus the subject of the clause it sits in ("In a call
+with X, Y said …", "Kim travelled to Russia for talks"). At least two distinct participants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from tripwire.extract.base import Context, Draft, lexicon
+from tripwire.extract.events._common import (
+    FnRule,
+    actor_names,
+    conjuncts,
+    governing_verb,
+    keywords_of,
+    lem,
+    objects,
+    prep_objects,
+    subjects,
+    subtree_mentions,
+    words,
+)
+
+LEX = lexicon("triggers/meeting")
+VERBS = words(LEX, "verbs")
+TALK_VERBS = words(LEX, "talk_verbs")
+NOUNS = words(LEX, "nouns")
+PREPS = words(LEX, "with_preps")
+_BODY_WORDS = frozenset({"council", "committee", "assembly", "board", "cabinet", "parliament"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+_FUTURE_GOVERNORS = frozenset({"go", "plan", "expect", "intend", "set", "invite", "schedule",
+                               "hope", "want", "agree", "propose", "prepare", "aim", "seek"})
+_FUTURE_AMODS = frozenset({"upcoming", "planned", "proposed", "next", "future", "possible",
+                           "potential", "expected", "scheduled", "prospective"})
+
+
+def _planned(tok: Token) -> bool:
+    """A meeting still to come ("will visit", "plans to meet", "the upcoming summit")."""
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return True
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in _FUTURE_AMODS for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in {"xcomp", "ccomp"} and lem(head) in _FUTURE_GOVERNORS:
+        return True
+    if tok.dep_ in {"dobj", "pobj"} and lem(head) in _FUTURE_GOVERNORS | {"for"} and \
+            lem(head) != "for":
+        return True
+    return any(c.dep_ in {"aux"} and c.lower_ in _FUTURE_AUX for c in head.children) \
+        and tok.dep_ in {"dobj", "xcomp"}
+
+
+def _noun_participants(noun: Token, ctx: Context) -> list[str]:
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i < noun.i:
+            out += subtree_mentions(c, ctx)
+    for p in prep_objects(noun, PREPS | {"of"}):
+        if lem(noun) == "visit" and p.head.lower_ in {"to", "in"}:
+            out += subtree_mentions(p, ctx, states_only=True)
+        else:
+            out += subtree_mentions(p, ctx)
+    return out
+
+
+def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
+    for tok in sentence:
+        low = lem(tok)
+        parts: list[str] = []
+        if tok.pos_ == "VERB" and low in VERBS:
+            parts = actor_names(subjects(tok), ctx, sentence)
+            objs = objects(tok, PREPS)
+            parts += actor_names(objs, ctx, sentence)
+            if low == "visit":
+                parts = actor_names(subjects(tok), ctx, sentence)
+                places = [m for o in objs for m in subtree_mentions(o, ctx, states_only=True)]
+                if not places:
+                    continue
+                parts += places
+        elif tok.pos_ == "VERB" and low in TALK_VERBS:
+            objs = [o for o in objects(tok) if lem(o) in NOUNS]
+            if not objs:
+                continue
+            parts = actor_names(subjects(tok), ctx, sentence)
+            for o in objs:
+                parts += _noun_participants(o, ctx)
+            parts += actor_names(prep_objects(tok, PREPS), ctx, sentence)
+        elif tok.pos_ in {"NOUN", "PROPN"} and low in NOUNS:
+            if low == "call" and not prep_objects(tok, {"with"}):
+                continue
+            if any(lem(c) in _BODY_WORDS for c in tok.subtree):
+                continue  # a council/committee meeting is a un_action or nothing
+            parts = _noun_participants(tok, ctx)
+            verb = governing_verb(tok)
+            if len(set(parts)) < 2 and verb is not None and (tok.dep_ in {"dobj", "nsubj", "attr"}
+                    or tok.dep_ == "pobj" and tok.head.lower_ in {"for", "during", "at", "in"}):
+                for s in subjects(verb):
+                    if s.i not in {t.i for t in tok.subtree}:
+                        parts += actor_names(conjuncts(s), ctx, sentence)
+        else:
+            continue
+        if _planned(tok):
+            continue
+        uniq = list(dict.fromkeys(p for p in parts if p))
+        if len(uniq) < 2:
+            continue
+        yield Draft(type="meeting", stage="held", actors={"participants": tuple(uniq)},
+                    sentence=sentence, trigger=tok, confidence=0.6)
+
+
+RULES = [FnRule("meeting", keywords_of(VERBS, NOUNS, {"met", "talks"}), find)]
