@@ -86,12 +86,14 @@ def parse(documents: Sequence[Document], nlp: Language, batch_size: int = 16) ->
         plan = []
         for start, end, do_parse in relevance.segments(sentences, chosen):
             inside = [s for s in sentences if start <= s.start < end]
-            plan.append((start, end, do_parse, inside))
-            if do_parse:
-                texts.append(text[start:end])
+            if do_parse:  # one piece per sentence: the parser sees the regex boundaries
+                for s in inside:
+                    plan.append((s.start, s.end, True, [s]))
+                    texts.append(text[s.start : s.end])
+            else:
+                plan.append((start, end, do_parse, inside))
         plans.append(plan)
-    disable = [GAZETTEER_PIPE] if GAZETTEER_PIPE in nlp.pipe_names else []
-    parsed = iter(nlp.pipe(texts, batch_size=batch_size, disable=disable))
+    parsed = iter(_pipe(nlp, texts, batch_size))
     out: list[Doc] = []
     for document, plan in zip(documents, plans, strict=True):
         pieces: list[Doc] = []
@@ -117,6 +119,41 @@ def parse(documents: Sequence[Document], nlp: Language, batch_size: int = 16) ->
         doc.user_data["tripwire_unparsed"] = unparsed
         out.append(doc)
     return out
+
+
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+
+
+def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterable[Doc]:
+    """Parse ``texts``; run the (costly, separately embedded) NER only where a proper noun is
+    not already known to the state gazetteer or the organisation lexicon."""
+    skip = [p for p in ("ner", GAZETTEER_PIPE) if p in nlp.pipe_names]
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=skip))
+    if "ner" not in nlp.pipe_names:
+        return docs
+    gaz_pipe = nlp.get_pipe(GAZETTEER_PIPE) if GAZETTEER_PIPE in nlp.pipe_names else None
+    actors = resolver()
+    need: list[Doc] = []
+    for doc in docs:
+        known: set[int] = set()
+        if gaz_pipe is not None:
+            for _m, a, b in gaz_pipe.matcher(doc):
+                known.update(range(a, b))
+        for _m, a, b in actors._matcher(doc)(doc):
+            known.update(range(a, b))
+        if any(t.tag_ in ("NNP", "NNPS") and t.i not in known and t.lower_ not in _MONTHS_DAYS
+               and t.text[:1].isupper() for t in doc):
+            need.append(doc)
+        else:
+            doc.set_ents([], default="outside")
+    if need:
+        for _ in nlp.get_pipe("ner").pipe(need, batch_size=batch_size):
+            pass
+    return docs
 
 
 def _tokenised(nlp: Language, text: str, start: int, end: int,
