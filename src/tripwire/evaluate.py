@@ -24,21 +24,8 @@ from typing import Any
 import yaml
 
 from tripwire.errors import InputError, UsageError
-from tripwire.model import coarse_stage
+from tripwire.model import PAIR_ROLES, SET_ROLES, coarse_stage
 
-PAIR_ROLES: dict[str, tuple[str, str | None]] = {
-    "arms_transfer": ("supplier", "recipient"),
-    "technology_transfer": ("supplier", "recipient"),
-    "goods_transfer": ("supplier", "recipient"),
-    "troop_deployment": ("sender", "host"),
-    "sanction": ("imposer", None),
-    "recognition": ("recognizer", "recognized"),
-    "diplomatic_protest": ("actor", "target"),
-    "denial": ("actor", "denied"),
-    "un_action": ("actor", "body"),
-    "interdiction": ("actor", "target"),
-}
-SET_ROLES = {"meeting": "participants", "agreement": "parties"}
 _DATE_DIGITS = {"day": 10, "week": 7, "month": 7, "year": 4}
 
 Key = tuple[Any, ...]

@@ -47,6 +47,21 @@ ITEM_CATEGORIES = (
     "other",
 )
 PLANNED_STAGES = frozenset({"sought", "agreed", "threatened"})
+# The roles that make an event's main actor pair (SPEC §6); ``None``: the first role stands alone.
+PAIR_ROLES: dict[str, tuple[str, str | None]] = {
+    "arms_transfer": ("supplier", "recipient"),
+    "technology_transfer": ("supplier", "recipient"),
+    "goods_transfer": ("supplier", "recipient"),
+    "troop_deployment": ("sender", "host"),
+    "sanction": ("imposer", None),
+    "recognition": ("recognizer", "recognized"),
+    "diplomatic_protest": ("actor", "target"),
+    "denial": ("actor", "denied"),
+    "un_action": ("actor", "body"),
+    "interdiction": ("actor", "target"),
+}
+# Types whose actors form a set rather than a pair (SPEC §6).
+SET_ROLES: dict[str, str] = {"meeting": "participants", "agreement": "parties"}
 ENTITY_TYPES = ("country", "person", "organization", "vessel", "weapon_system", "other")
 
 Polarity = Literal["positive", "negative"]

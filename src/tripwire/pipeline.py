@@ -194,23 +194,26 @@ def _analyse_all(
 
 
 def link(store: Store) -> None:
-    """Group syndicated copies, cluster events across documents, and build stories."""
+    """Group syndicated copies, cluster events across documents, and build stories.
+
+    Clustering runs over every stored event in a canonical order (report date, document,
+    event), so the clusters and their ids do not depend on the order documents arrived in:
+    ingesting a corpus in two halves, in any split, gives the clusters of ingesting it at once.
+    """
     from tripwire.stories import clusters as cl
     from tripwire.stories import stories as st
     from tripwire.stories import syndication
 
     documents = store.documents()
     groups = syndication.assign_groups(documents)
-    documents = [d.replace(syndication_group=groups.get(d.id)) for d in documents]
+    by_id = {d.id: d.replace(syndication_group=groups.get(d.id)) for d in documents}
     events = store.events()
-    existing = {e.id: e.cluster for e in events if e.cluster}
-    assignment = cl.assign_clusters(events, {d.id: d for d in documents}, existing)
+    assignment = cl.assign_clusters(events, by_id)
     events = [e.replace(cluster=assignment.get(e.id, e.cluster)) for e in events]
-    clusters = cl.build_clusters(events, {d.id: d for d in documents})
-    story_list = st.build_stories(clusters, events)
-    story_of = {cid: s.id for s in story_list for cid in s.clusters}
-    clusters = [c.replace(story=story_of.get(c.id)) for c in clusters]
-    store.save_links(groups, assignment, clusters, [s.to_dict() for s in story_list])
+    clusters = cl.build_clusters(events, by_id)
+    stories = st.build_stories(clusters, events)
+    clusters = st.assign_stories(clusters, stories)
+    store.save_links(groups, assignment, clusters, [s.to_dict() for s in stories])
 
 
 def safe_ingest(*args: Any, **kwargs: Any) -> IngestReport:

@@ -31,7 +31,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tripwire.model import Cluster, Document, Event, coarse_stage, make_id
+from tripwire.model import PAIR_ROLES as MAIN_PAIRS
+from tripwire.model import SET_ROLES, Cluster, Document, Event, coarse_stage, make_id
 from tripwire.stories import timing
 from tripwire.stories.names import canonical
 
@@ -39,21 +40,9 @@ WINDOW = 7  # days between the anchors of two reports of one act
 STRETCH = 31  # days after a coarse act date within which a disclosure stretches its anchor
 QUANTITY_TOLERANCE = 0.05  # relative difference at which two figures are two disclosures
 
-# The two roles that make an event's actor pair (SPEC §6); ``None``: the role stands alone.
+# The two roles that make an event's actor pair (SPEC §6); sets stand alone.
 PAIR_ROLES: dict[str, tuple[str, str | None]] = {
-    "arms_transfer": ("supplier", "recipient"),
-    "technology_transfer": ("supplier", "recipient"),
-    "goods_transfer": ("supplier", "recipient"),
-    "troop_deployment": ("sender", "host"),
-    "sanction": ("imposer", None),
-    "recognition": ("recognizer", "recognized"),
-    "diplomatic_protest": ("actor", "target"),
-    "denial": ("actor", "denied"),
-    "un_action": ("actor", "body"),
-    "interdiction": ("actor", "target"),
-    "meeting": ("participants", None),
-    "agreement": ("parties", None),
-}
+    **MAIN_PAIRS, **{t: (role, None) for t, role in SET_ROLES.items()}}
 # Units that count the same thing.
 _UNIT_CLASS = {"soldiers": "troops", "troop": "troops", "personnel": "troops",
                "rounds": "munitions", "shells": "munitions", "shell": "munitions"}

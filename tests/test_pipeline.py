@@ -1,0 +1,166 @@
+"""The whole pipeline through the CLI: ingest, re-ingest, bad input, export, ledger."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tripwire.cli import cli
+from tripwire.store import open_store
+
+SEEDS_SUBSET = ["000_5727dd8942b972c4.txt", "003_cd14df1167fda130.txt"]
+
+
+def run(*args: str, db: str) -> Result:
+    return CliRunner().invoke(cli, [*args, "--db", db], catch_exceptions=False)
+
+
+@pytest.fixture
+def small_corpus(corpus_dir: Path, tmp_path: Path) -> Path:
+    """Two seeds and two dev articles copied into a folder of their own."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in SEEDS_SUBSET:
+        shutil.copy(corpus_dir / "seeds" / name, folder / name)
+    for name in ("d009.json", "d010.json"):
+        shutil.copy(corpus_dir / "dev" / name, folder / name)
+    return folder
+
+
+def test_ingest_then_reingest_is_a_no_op(db: str, small_corpus: Path) -> None:
+    first = run("ingest", str(small_corpus), "--workers", "1", "--json", db=db)
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["stored"] == 4
+    with open_store(db) as store:
+        before = store.counts()
+        events = store.events()
+    assert before["documents"] == 4
+    assert any(e.type == "arms_transfer" for e in events)
+    second = run("ingest", str(small_corpus), "--workers", "1", "--json", db=db)
+    assert second.exit_code == 0
+    assert json.loads(second.stdout) == {"stored": 0, "unchanged": 4, "rejected": 0, "events": 0}
+    with open_store(db) as store:
+        assert store.counts() == before
+        assert store.events() == events
+
+
+def test_bad_inputs_are_named_and_the_rest_is_stored(db: str, tmp_path: Path,
+                                                     small_corpus: Path) -> None:
+    folder = tmp_path / "mixed"
+    shutil.copytree(small_corpus, folder)
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "truncated.json").write_text('{"text": "North Korea sent shells', encoding="utf-8")
+    (folder / "broken.html").write_text(
+        "<html><body><div><p>Russia bought artillery shells from North Korea last month, "
+        "a U.S. official said.<p>The shipments continued<div></body", encoding="utf-8")
+    result = run("ingest", str(folder), "--workers", "1", db=db)
+    assert result.exit_code == 1
+    for name in ("binary.txt", "empty.txt", "truncated.json"):
+        lines = [line for line in result.stderr.splitlines() if name in line]
+        assert len(lines) == 1, result.stderr
+        assert lines[0].startswith("rejected: ")
+    assert "broken.html" not in result.stderr  # recoverable markup is read, not rejected
+    with open_store(db) as store:
+        ids = {d.id for d in store.documents()}
+    assert ids == {"000_5727dd8942b972c4", "003_cd14df1167fda130", "d009", "d010", "broken"}
+    again = run("ingest", str(folder), "--workers", "1", "--json", db=db)
+    assert again.exit_code == 1
+    assert json.loads(again.stdout)["stored"] == 0
+    with open_store(db) as store:
+        assert {d.id for d in store.documents()} == ids
+
+
+def test_export_writes_spec_records(small_corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(small_corpus), "--workers", "2", db=db)
+    out = tmp_path / "export.jsonl"
+    assert run("export", "--format", "jsonl", "-o", str(out), db=db).exit_code == 0
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    kinds = {r["kind"] for r in records}
+    assert {"document", "entity", "event"} <= kinds
+    docs = {r["id"]: r for r in records if r["kind"] == "document"}
+    for field in ("id", "url", "outlet", "title", "published", "published_inferred", "language",
+                  "text", "syndication_group"):
+        assert all(field in d for d in docs.values())
+    for ev in (r for r in records if r["kind"] == "event"):
+        text = docs[ev["doc"]]["text"]
+        for span in ev["evidence"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+        assert ev["cluster"]
+
+
+def test_ledger_lists_documents_and_events(small_corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    run("ingest", str(small_corpus), db=db)
+    result = run("ledger", db=db)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("d009  ") for line in lines)
+    assert any("arms_transfer" in line and "PRK" in line for line in lines)
+
+
+def test_unknown_path_is_rejected(tmp_path: Path) -> None:
+    result = run("ingest", str(tmp_path / "nope.txt"), db=str(tmp_path / "t.db"))
+    assert result.exit_code == 1
+    assert "nope.txt" in result.stderr
+
+
+def test_main_maps_errors_to_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from tripwire.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["status", "--db", "postgresql://nobody:pw@127.0.0.1:1/none"])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tripwire: error: cannot open database")
+    assert "pw" not in err
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "--format", "xml"])
+    assert exc.value.code == 2
+
+
+@pytest.fixture(scope="module")
+def corpus_export(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    """The whole corpus ingested at once into SQLite, exported as SPEC records."""
+    db = str(tmp_path_factory.mktemp("whole") / "t.db")
+    assert run("ingest", str(corpus_dir), db=db).exit_code == 0
+    out = run("export", db=db)
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def _partition(records: list[dict]) -> dict[str, str]:
+    return {r["id"]: r["cluster"] for r in records if r["kind"] == "event"}
+
+
+def test_two_halves_give_the_clusters_of_one_ingest(
+        corpus_dir: Path, tmp_path: Path, corpus_export: list[dict]) -> None:
+    files = sorted(p for p in corpus_dir.rglob("*") if p.is_file())
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for n, path in enumerate(files):
+        dest = halves[n % 2]  # interleaved: each half spans the whole period
+        dest.mkdir(exist_ok=True)
+        shutil.copy(path, dest / path.name)
+    db = str(tmp_path / "halves.db")
+    for half in reversed(halves):
+        assert run("ingest", str(half), db=db).exit_code == 0
+    records = [json.loads(line) for line in run("export", db=db).stdout.splitlines()]
+    assert _partition(records) == _partition(corpus_export)
+    clusters = {r["id"]: r for r in records if r["kind"] == "cluster"}
+    assert clusters == {r["id"]: r for r in corpus_export if r["kind"] == "cluster"}
+
+
+def test_exported_seed_text_is_clean(gold_dir: Path, corpus_export: list[dict]) -> None:
+    texts = {r["id"]: r["text"] for r in corpus_export if r["kind"] == "document"}
+    for line in (gold_dir / "documents.jsonl").read_text("utf-8").splitlines():
+        gold = json.loads(line)
+        text = texts[gold["doc"]]
+        lines = {x.strip() for x in text.splitlines()}
+        for drop in gold["must_drop"]:
+            assert drop.strip() not in lines, (gold["doc"], drop)
+        for keep in gold["must_keep"]:
+            assert keep in text, (gold["doc"], keep)
