@@ -268,12 +268,18 @@ def raw_text(raw: RawDocument) -> str:
     return html_to_text(raw.html) if raw.html else ""
 
 
+_HOSTLIKE = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
 def infer(raw: RawDocument, cleaned: Cleaned) -> Metadata:
     """Metadata of ``raw``: the input's own first, then the page's, then inferred (and marked)."""
     url = raw.url or cleaned.url
     text: str | None = None
 
     outlet, outlet_inferred = normalize_line(raw.outlet or "") or None, False
+    if outlet and _HOSTLIKE.fullmatch(outlet):
+        # an input that names its outlet by host ("world.kbs.co.kr") gets the readable name
+        outlet = outlet_for_host(outlet.lower()) or outlet
     if outlet is None:
         host = host_of(url)
         outlet = outlet_for_host(host) if host else None
