@@ -66,7 +66,9 @@ def test_dev_input_metadata_is_used_as_is(corpus: list[tuple[RawDocument, dict]]
         if not doc.source.endswith(".json"):
             continue
         meta = infer(doc, clean(doc))
-        assert meta.outlet == doc.outlet and meta.outlet_inferred is False
+        # a host-shaped outlet becomes the table's readable name, anything else is kept
+        assert meta.outlet in (doc.outlet, outlet_for_host(doc.outlet or ""))
+        assert meta.outlet_inferred is False
         assert meta.url == doc.url
         if doc.date:
             assert meta.published == doc.date and meta.published_inferred is False
@@ -163,3 +165,10 @@ def test_published_from_text(text: str, date: str | None) -> None:
 )
 def test_normalize_date(value: str | None, iso: str | None) -> None:
     assert normalize_date(value) == iso
+
+
+def test_host_shaped_input_outlet_gets_readable_name() -> None:
+    raw = RawDocument(id="x", source="x.json", text="Body text here.", outlet="www.reuters.com")
+    meta = infer(raw, clean(raw))
+    assert meta.outlet == outlet_for_host("reuters.com") != "www.reuters.com"
+    assert meta.outlet_inferred is False
