@@ -18,9 +18,13 @@ KIND_WEIGHT = {"particle": 1.0, "legal": 1.0, "generic": 1.5, "number": 1.5}
 TYPO_FLOOR = 0.5  # below this two tokens are not aligned at all
 CLOSE = 0.75  # at or above this an aligned pair counts as the same word
 MISS_FACTOR = 0.78  # each word of the shorter name with no close partner multiplies the score
-EXTRA_PERSON = 0.5  # unmatched extra words of a person's longer name weigh this much
+EXTRA_PERSON = 0.75  # unmatched extra words of a person's longer name weigh this much
 ORDER_FACTOR = 0.85  # aligned words in an order that is no rotation of the other's
 FORM_FACTOR = 0.85  # both organisations carry legal forms and share none
+MONONYM_FACTOR = 0.75  # a one-word name against a name of several words
+SYLLABIC_PENALTY = 0.2  # spelling differences in names written in Han or Hangul
+SHORT = 4  # tokens of at most this many letters ...
+SHORT_PENALTY = 0.15  # ... lose this much similarity when spelt differently
 
 
 def weight(tok: Token) -> float:
@@ -53,19 +57,25 @@ def token_similarity(a: Token, b: Token, initials: bool) -> tuple[float, str]:
     x, y = a.text, b.text
     if initials and (len(x) == 1 or len(y) == 1):
         short, long_ = (x, y) if len(x) == 1 else (y, x)
-        return (0.9, "initial") if long_.startswith(short) else (0.0, "different")
+        return (0.8, "initial") if long_.startswith(short) else (0.0, "different")
     sim = OSA.normalized_similarity(x, y)
-    if min(len(x), len(y)) >= 3 and skeleton(x) == skeleton(y) and x[0] == y[0]:
-        return max(sim, 0.85), "sound"
+    if max(len(x), len(y)) <= SHORT:  # one letter off in "Jin"/"Jun", "Tim"/"Tom" is a new name
+        sim -= SHORT_PENALTY
+    shorter, longer = sorted((len(x), len(y)))
+    if shorter >= 4 and shorter / longer >= 0.75 and x[0] == y[0] \
+            and len(skeleton(x)) >= 3 and skeleton(x) == skeleton(y):
+        return max(sim, 0.8), "sound"
     return sim, "spelling"
 
 
-def _align(q: tuple[Token, ...], c: tuple[Token, ...], initials: bool
+def _align(q: tuple[Token, ...], c: tuple[Token, ...], initials: bool, syllabic: bool = False
            ) -> list[tuple[int, int, float, str]]:
     pairs = []
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             sim, why = token_similarity(a, b, initials)
+            if syllabic and why == "spelling":  # "Xiaohong"/"Xiaoming": another syllable
+                sim -= SYLLABIC_PENALTY
             if sim >= TYPO_FLOOR:
                 pairs.append((sim, i, j, why))
     pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
@@ -96,7 +106,7 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
     if not q.tokens or not c.tokens:
         return None, ""
     person = q.schema in (None, "Person") and c.schema in (None, "Person")
-    pairs = _align(q.tokens, c.tokens, person)
+    pairs = _align(q.tokens, c.tokens, person, q.cjk or c.cjk)
     got = sum(sim * (weight(q.tokens[i]) + weight(c.tokens[j])) for i, j, sim, _ in pairs)
     used_q = {i for i, _, _, _ in pairs}
     used_c = {j for _, j, _, _ in pairs}
@@ -126,6 +136,9 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
     if len(words) >= 3 and not is_rotation([j for _, j in words]):
         score *= ORDER_FACTOR
         why.append("order differs")
+    if min(n_q, n_c) == 1 and max(n_q, n_c) >= 2:
+        score *= MONONYM_FACTOR
+        why.append("one word against several")
     forms_q = {t.text for t in q.tokens if t.kind == "legal"}
     forms_c = {t.text for t in c.tokens if t.kind == "legal"}
     if forms_q and forms_c and not forms_q & forms_c:

@@ -56,6 +56,19 @@ def romanize_hangul(text: str) -> str:
     return " ".join(out)
 
 
+def romanize_hangul_name(text: str, hangul_re: re.Pattern[str]) -> str:
+    """Romanise every Hangul word, its syllables joined ("승민" -> "seungmin"). A name that is
+    one Hangul word of 2-4 syllables is read surname first: "김정은" -> "gim jeongeun"."""
+    words = hangul_re.findall(text)
+    if len(words) == 1 and words[0] == text.strip() and 2 <= len(words[0]) <= 4:
+        w = words[0]
+        cut = 2 if w[:2] in tables()["double_surnames"] and len(w) > 2 else 1
+        return romanize_hangul(w[:cut]).replace(" ", "") + " " + \
+            romanize_hangul(w[cut:]).replace(" ", "")
+    return hangul_re.sub(lambda m: " " + romanize_hangul(m.group(0)).replace(" ", "") + " ",
+                         text)
+
+
 @cache
 def fold_syllables(text: str) -> str:
     """The spelling key of romanised Korean syllables: "Byeong", "Pyong" and "Byung" all give

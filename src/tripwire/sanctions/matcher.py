@@ -10,6 +10,9 @@ from tripwire.sanctions.features import FEATURES
 from tripwire.sanctions.normalize import Prepared, prepare
 
 
+KOREAN_CAP = 0.65  # the most two Korean names with different given-name keys can score
+
+
 @dataclass(frozen=True, slots=True)
 class Score:
     """A pair's score in 0..1 and the features behind it, best first."""
@@ -22,8 +25,10 @@ class Score:
         return "; ".join(f"{n}={s:.2f} ({why})" for n, s, why in self.features)
 
 
-def compare(q: Prepared, c: Prepared) -> Score:
-    """The best feature score for two prepared names."""
+def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
+    """The best feature score for two prepared names (``imo``: the candidate's IMO numbers)."""
+    if imo and set(q.imo) & set(imo):
+        return Score(1.0, (("identifier", 1.0, f"IMO {min(set(q.imo) & set(imo))}"),))
     found = []
     for feature in FEATURES:
         s, why = feature(q, c)
@@ -33,8 +38,16 @@ def compare(q: Prepared, c: Prepared) -> Score:
         return Score(0.0, ())
     # A Korean reading that disagrees on the surname vetoes spelling similarity.
     korean = next((f for f in found if f[0] == "korean_name"), None)
-    if korean is not None and (q.hangul and c.hangul or korean[1] == 0.0):
-        best = korean[1] if not any(f[0] == "identifier" for f in found) else 1.0
+    if any(f[0] == "identifier" for f in found):
+        best = 1.0
+    elif korean is not None and (q.hangul and c.hangul or korean[1] == 0.0):
+        best = korean[1]
+    elif korean is None and q.korean and c.korean:
+        # Both Korean, same surname, different given names: syllables that differ by one
+        # letter are different syllables (Jong/Tong), so spelling alone may not match them.
+        best = min(max(f[1] for f in found), KOREAN_CAP)
+        found.append(("korean_name", KOREAN_CAP, f"given names differ: "
+                      f"{q.korean.given}≠{c.korean.given}"))
     else:
         best = max(f[1] for f in found)
     found.sort(key=lambda f: -f[1])

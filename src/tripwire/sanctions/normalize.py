@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -25,6 +25,21 @@ _APOS_RE = re.compile(r"[’'`ʼ‘ʻ´]")
 _NONWORD_RE = re.compile(r"[^\w]+")
 _SPLIT_NUM_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]+")
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _han_word(word: str, alone: bool) -> str:
+    """Chinese characters to pinyin, one word per written word ("建成" -> "jiancheng"); a name
+    that is one word of 2-4 characters is read surname first ("张建" -> "zhang jian")."""
+    if alone and 2 <= len(word) <= 4:
+        return unidecode(word[0]).strip() + " " + unidecode(word[1:]).replace(" ", "")
+    return " " + unidecode(word).replace(" ", "") + " "
+
+
+def romanize_han(text: str) -> str:
+    words = _HAN_RE.findall(text)
+    alone = len(words) == 1 and words[0] == text.strip()
+    return _HAN_RE.sub(lambda m: _han_word(m.group(0), alone), text)
 _IMO_RE = re.compile(r"\b(?:imo\s*(?:no\.?|number)?\s*:?\s*)?(\d{7})\b", re.I)
 
 
@@ -63,6 +78,7 @@ class Prepared:
     hangul: bool
     korean: korean.KoreanName | None
     imo: tuple[str, ...]
+    cjk: bool = False  # written in Han or Hangul: syllables, not letters, are the units
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -72,7 +88,8 @@ class Prepared:
 def fold(text: str) -> str:
     """NFKC, Hangul romanised syllable by syllable, other scripts transliterated, lower case."""
     text = unicodedata.normalize("NFKC", text)
-    text = _HANGUL_RE.sub(lambda m: " " + korean.romanize_hangul(m.group(0)) + " ", text)
+    text = korean.romanize_hangul_name(text, _HANGUL_RE)
+    text = romanize_han(text)
     text = _APOS_RE.sub("", text)
     text = text.replace("&", " and ").replace("ß", "ss")
     text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
@@ -132,7 +149,7 @@ def vessel_tokens(words: list[str]) -> list[Token]:
                   else "word") for w in words]
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def prepare(name: str, schema: str | None = None) -> Prepared:
     """Normalise ``name`` for ``schema`` (Person, Organization, Vessel, Aircraft or None)."""
     folded = fold(name)
@@ -149,4 +166,5 @@ def prepare(name: str, schema: str | None = None) -> Prepared:
     hangul = bool(_HANGUL_RE.search(name)) and not re.search(r"[A-Za-z]", name)
     kname = korean.read_name([t.text for t in tokens], hangul) if schema in (None, "Person") \
         else None
-    return Prepared(name, schema, tuple(tokens), hangul, kname, imo)
+    cjk = bool(_HANGUL_RE.search(name) or _HAN_RE.search(name))
+    return Prepared(name, schema, tuple(tokens), hangul, kname, imo, cjk)
