@@ -203,13 +203,13 @@ def complete(drafts: list[Draft]) -> list[Draft]:
     A draft whose pair lacks one side takes the counterpart most often paired with its known side
     in the document's complete drafts; with no such pair it is dropped.
     """
-    pairs: Counter[tuple[str, str]] = Counter()
+    pairs: Counter[tuple[tuple[str, ...], str, str]] = Counter()
     for d in drafts:
         roles = KEY_ROLES.get(d.type, ())
         if len(roles) == 2 and d.actors.get(roles[0]) and d.actors.get(roles[1]):
             for a in d.actors[roles[0]]:
                 for b in d.actors[roles[1]]:
-                    pairs[(a, b)] += 1
+                    pairs[(roles, a, b)] += 1
     out = []
     for d in drafts:
         roles = KEY_ROLES.get(d.type, ())
@@ -218,9 +218,11 @@ def complete(drafts: list[Draft]) -> list[Draft]:
             continue
         left, right = d.actors.get(roles[0], ()), d.actors.get(roles[1], ())
         if left:
-            cands = Counter({b: n for (a, b), n in pairs.items() if a in left and b not in left})
+            cands = Counter({b: n for (r, a, b), n in pairs.items()
+                             if r == roles and a in left and b not in left})
         elif right:
-            cands = Counter({a: n for (a, b), n in pairs.items() if b in right and a not in right})
+            cands = Counter({a: n for (r, a, b), n in pairs.items()
+                             if r == roles and b in right and a not in right})
         else:
             continue
         if not cands:

@@ -175,6 +175,8 @@ class ActorResolver:
         """Actors for ``token`` and its conjuncts ("Russia and Iran" → [RUS, IRN])."""
         out: list[Actor] = []
         for t in _with_conjuncts(token):
+            if t.dep_ == "appos" and out:
+                continue  # another name for an actor already found
             a = self.of_token(t)
             if a is not None and all(a.name != o.name for o in out):
                 out.append(a)

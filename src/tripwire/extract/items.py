@@ -109,6 +109,21 @@ def _introduces_list(tok: Token) -> bool:
     return False
 
 
+_KEEP_PREPS = frozenset({"of", "including", "like", "as", "such", "with", "plus"})
+
+
+def _walk(root: Token) -> Iterable[Token]:
+    """The subtree of ``root`` without prepositional phrases that name places, times or
+    counterparts ("to Russia", "for the war", "in Ukraine")."""
+    yield root
+    for child in root.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ not in _KEEP_PREPS:
+            continue
+        if child.dep_ in ("relcl", "advcl", "acl") and child.tag_ != "VBN":
+            continue
+        yield from _walk(child)
+
+
 def items_in(tokens: Iterable[Token], stop: Token | None = None) -> list[tuple[Item, Token]]:
     """Items named in the subtrees of ``tokens`` (each with its head token), in text order.
 
@@ -116,7 +131,7 @@ def items_in(tokens: Iterable[Token], stop: Token | None = None) -> list[tuple[I
     """
     seen: dict[int, tuple[Item, Token]] = {}
     for root in tokens:
-        for tok in root.subtree:
+        for tok in _walk(root):
             if stop is not None and tok.i == stop.i:
                 continue
             if tok.pos_ not in ("NOUN", "PROPN", "X") and not re.search(r"\d", tok.text):

@@ -38,6 +38,9 @@ _IRREGULAR = ("sold", "sent", "gave", "given", "bought", "sought", "got", "gotte
               "shipp", "suppli", "sale", "purchas", "deliver", "transfer")
 _TECH = frozenset({"space_technology", "military_technology"})
 _GOODS = frozenset({"energy", "dual_use_goods"})
+_ACCUSE = frozenset({"accuse", "blame", "suspect", "condemn", "charge", "criticize", "criticise",
+                     "denounce", "sanction", "punish", "penalize", "thank", "praise"})
+_DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "disavow"})
 _AGENTIVE = frozenset({"supplier", "provider", "buyer", "exporter", "importer"})
 
 
@@ -117,6 +120,9 @@ def _antecedent(tok: Token, ctx: Context) -> Actor | None:
     """The nearest earlier actor that was a subject (this sentence or the one before), else the
     nearest earlier actor mention."""
     sent = tok.sent
+    same = [a for a in ctx.actors.mentions(sent) if a.end <= tok.i and a.kind == "state"]
+    if same:
+        return same[-1]
     prev = ctx.neighbours(sent, before=1)
     scope = [*prev, sent]
     best_subj = best_any = None
@@ -161,8 +167,8 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         grand = head.head
         objs = _children(grand, "dobj")
-        if grand.pos_ in ("VERB", "AUX") and objs:  # "accused Iran of sending"
-            return _resolve(objs[0], ctx), grand
+        if grand.pos_ in ("VERB", "AUX") and objs and grand.lemma_.lower() in _ACCUSE:
+            return _resolve(objs[0], ctx), None  # "accused Iran of sending"
         if grand.pos_ in ("NOUN", "PROPN"):
             return [], None
         return _subject(grand, ctx, depth + 1)
@@ -188,6 +194,19 @@ def _governor_stage(tok: Token) -> tuple[str | None, Token | None]:
             break
         cur = head
     return None, None
+
+
+def _denied(tok: Token) -> bool:
+    """Whether a denial verb governs the trigger ("denied supplying", "rejected reports of …"):
+    the denial is its own event type, not a negative transfer."""
+    cur = tok
+    for _ in range(5):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _DENY:
+            return True
+    return False
 
 
 def _origins(items: list[tuple[Item, Token]], ctx: Context) -> list[Actor]:
@@ -288,6 +307,8 @@ class TransferRule:
 
     def _verb(self, verb: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
         lx = lex()
+        if _denied(verb):
+            return
         passive = _children(verb, "nsubjpass")
         subj, controller = _subject(verb, ctx)
         dobj = _children(verb, "dobj")
@@ -302,7 +323,7 @@ class TransferRule:
             if gov_stage:
                 stage = gov_stage
             elif side == "recipient" and stage == "agreed" and (
-                verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+                verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
             ):
                 stage = "delivered"  # "bought", "has purchased"
             objects = [t for t in dobj + passive if not ctx.actors.of_phrase(t)]
@@ -319,8 +340,15 @@ class TransferRule:
                 continue
             if side == "supplier":
                 suppliers = subj
-                recipients = [a for t in _preps(verb, lx.to_recipient) for a in _resolve(t, ctx)]
+                recipients = [a for t in _preps(verb, ("to", "into")) for a in _resolve(t, ctx)]
                 recipients += [a for t in dative + dobj for a in _resolve(t, ctx)]
+                if not recipients:  # "to Russia" attached to the object phrase
+                    recipients = [a for o in objects for t in o.subtree if t.dep_ == "prep"
+                                  and t.lower_ == "to" for p in _children(t, "pobj")
+                                  for a in _resolve(p, ctx)]
+                if not recipients:  # "for Russia", not "for the war in Ukraine"
+                    recipients = [a for t in _preps(verb, ("for",)) if ctx.actors.at(t)
+                                  for a in _resolve(t, ctx)]
                 if passive and not suppliers:
                     suppliers = [a for t in _preps(verb, ("by",)) for a in _resolve(t, ctx)]
                 if not suppliers:
@@ -355,6 +383,8 @@ class TransferRule:
 
     def _noun(self, noun: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
         lx = lex()
+        if _denied(noun):
+            return
         own = self._own_actors(noun, ctx)
         of_ = _preps(noun, ("of",))
         items = items_in([c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + of_)
