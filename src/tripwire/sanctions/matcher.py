@@ -9,7 +9,6 @@ from tripwire.sanctions.entries import fold_schema
 from tripwire.sanctions.features import FEATURES
 from tripwire.sanctions.normalize import Prepared, prepare
 
-
 KOREAN_CAP = 0.65  # the most two Korean names with different given-name keys can score
 
 
