@@ -124,9 +124,12 @@ def _date(text: str, day: dt.date | None, precision: str, pub: _Pub | None = Non
     if day is None:
         return None
     if relative and pub is not None and pub.precision != "day":
-        precision = {"day": "month", "week": "month"}.get(precision, precision)
-        if pub.precision == "year" and precision == "month":
-            precision = "year"
+        # "Thursday", "last week" against a publication date known only to the month (year):
+        # the best the words allow is that month (nothing, when only the year is known).
+        if pub.precision == "year":
+            return None
+        if precision in {"day", "week"}:
+            return EventDate(text=text, value=_iso(pub.day, "month"), precision="month")
     if precision == "week":
         return EventDate(text=text, value=_monday(day).isoformat(), precision="week")
     return EventDate(text=text, value=_iso(day, precision), precision=precision)

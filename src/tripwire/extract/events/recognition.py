@@ -46,7 +46,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
         for o in objects(tok):
             names = [e.text for e in sentence.ents if e.start >= o.left_edge.i
                      and e.end <= o.right_edge.i + 1 and e.label_ in {"GPE", "ORG", "LOC"}]
-            recognized += names or subtree_mentions(o, ctx)
+            recognized += names or subtree_mentions(o, ctx) or [
+                " ".join(t.text for t in o.subtree if t.dep_ != "det")]
         recognized = [r for r in dict.fromkeys(recognized) if r not in recognizer]
         if not recognized:
             continue
