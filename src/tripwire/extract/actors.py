@@ -156,6 +156,11 @@ class ActorResolver:
             return hit
         if depth <= 0:
             return None
+        for child in token.children:  # "Russia's private military group Wagner"
+            if child.dep_ in ("appos", "compound", "nmod", "npadvmod"):
+                hit = self.at(child)
+                if hit is not None and hit.kind == "organization":
+                    return hit
         for child in token.children:
             if child.dep_ in _MOD_DEPS and child.i < token.i:
                 hit = self.of_token(child, depth - 1)

@@ -94,6 +94,10 @@ def categorize(head: Token) -> tuple[str, str] | None:
 
 
 def is_vague(head: Token) -> bool:
+    """A generic head with no modifier ("equipment", "technologies"); "military equipment",
+    "weapons technologies" are not vague."""
+    if any(c.dep_ in ("compound", "amod", "nmod") for c in head.children):
+        return False
     return _lemma(head) in item_lexicon().vague or head.lower_ in item_lexicon().vague
 
 

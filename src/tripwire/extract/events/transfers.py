@@ -113,7 +113,13 @@ def _resolve(tok: Token | None, ctx: Context) -> list[Actor]:
     if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
         a = _antecedent(tok, ctx)
         return [a] if a else []
-    return ctx.actors.of_phrase(tok)
+    found = ctx.actors.of_phrase(tok)
+    if not found and tok.lemma_.lower() in ("country", "nation", "government", "side", "state"):
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in _PRONOUNS]
+        if poss:
+            a = _antecedent(poss[0], ctx)
+            return [a] if a else []
+    return found
 
 
 def _antecedent(tok: Token, ctx: Context) -> Actor | None:
@@ -164,6 +170,15 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
         return _subject(head, ctx, depth + 1)
     if verb.dep_ == "relcl":
         return [], None
+    if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
+        poss = _children(head, "poss")  # "his intention to help", "the DPRK's plans to supply"
+        if poss:
+            return _resolve(poss[0], ctx), None
+        if head.head is not head and head.dep_ in ("dobj", "attr", "pobj"):
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return _subject(gov, ctx, depth + 1)
+        return [], None
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         grand = head.head
         objs = _children(grand, "dobj")
@@ -194,6 +209,14 @@ def _governor_stage(tok: Token) -> tuple[str | None, Token | None]:
             break
         cur = head
     return None, None
+
+
+def _committed(draft: Draft, verb: Token, gov_stage: str | None) -> Draft:
+    """A reported commitment ("promised that it would supply") is an asserted agreement."""
+    if gov_stage == "agreed" and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll")
+                                     for c in verb.children):
+        draft.modality = "asserted"
+    return draft
 
 
 def _denied(tok: Token) -> bool:
@@ -242,6 +265,28 @@ def _type_of(items: list[tuple[Item, Token]]) -> str:
 
 def _names(actors: Iterable[Actor]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.name for a in actors))
+
+
+def _drafts(sentence: Span, trigger: Token, stage: str, suppliers: list[Actor],
+            recipients: list[Actor], items: list[tuple[Item, Token]], confidence: float,
+            ctx: Context) -> list[Draft]:
+    """One draft per type the items fall into ("aircraft and advanced technologies" → an arms
+    and a technology transfer)."""
+    groups: dict[str, list[tuple[Item, Token]]] = {}
+    for it in items:
+        cat = it[0].category
+        key = ("technology_transfer" if cat in _TECH else "goods_transfer" if cat in _GOODS
+               else "troop_deployment" if cat == "troops" else "arms_transfer")
+        groups.setdefault(key, []).append(it)
+    if len(groups) <= 1 or set(groups) == {"arms_transfer", "troop_deployment"}:
+        d = _draft(sentence, trigger, stage, suppliers, recipients, items, confidence, ctx)
+        return [d] if d else []
+    out = []
+    for group in groups.values():
+        d = _draft(sentence, trigger, stage, suppliers, recipients, group, confidence, ctx)
+        if d:
+            out.append(d)
+    return out
 
 
 def _draft(sentence: Span, trigger: Token, stage: str, suppliers: list[Actor],
@@ -328,12 +373,13 @@ class TransferRule:
                 stage = "delivered"  # "bought", "has purchased"
             objects = [t for t in dobj + passive if not ctx.actors.of_phrase(t)]
             if side == "helper":
-                recipients = [a for t in dobj for a in _resolve(t, ctx)]
                 xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+                recipients = [a for t in dobj + [s for x in xcomps for s in _children(x, "nsubj")]
+                              for a in _resolve(t, ctx)]
                 items = items_in(xcomps + objects + with_)
-                d = _draft(sentence, verb, stage, subj, recipients, items, 0.5, ctx)
-                if d and items and not all(is_vague(t) for _, t in items):
-                    yield d
+                if items and not all(is_vague(t) for _, t in items):
+                    for d in _drafts(sentence, verb, stage, subj, recipients, items, 0.5, ctx):
+                        yield _committed(d, verb, gov_stage)
                 continue
             items = items_in(objects + with_ + (_preps(verb, ("for",)) if side == "recipient" else []))
             if not items or all(is_vague(t) and i.category != "troops" for i, t in items):
@@ -357,8 +403,8 @@ class TransferRule:
                     recipients, _ = _subject(controller, ctx)
                 if items and _type_of(items) == "troop_deployment":
                     recipients += [a for t in _preps(verb, ("in", "into", "inside")) for a in _resolve(t, ctx)]
-                yield from filter(None, [_draft(sentence, verb, stage, suppliers, recipients, items,
-                                                0.7, ctx)])
+                for d in _drafts(sentence, verb, stage, suppliers, recipients, items, 0.7, ctx):
+                    yield _committed(d, verb, gov_stage)
                 break
             # recipient side
             recipients = subj
@@ -376,9 +422,9 @@ class TransferRule:
             if verb.lemma_ in ("use", "fire", "launch", "field", "employ", "deploy") and not (
                     suppliers and recipients):
                 continue
-            d = _draft(sentence, verb, stage, suppliers, recipients, items, 0.7, ctx)
-            if d is not None:
-                yield d
+            found = _drafts(sentence, verb, stage, suppliers, recipients, items, 0.7, ctx)
+            if found:
+                yield from found
                 break
 
     def _noun(self, noun: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
@@ -434,9 +480,7 @@ class TransferRule:
             if not items and noun.lemma_ in ("use", "deployment", "transport", "order", "demand",
                                              "request", "offer", "provision", "dispatch"):
                 continue
-            d = _draft(sentence, noun, stage, sup, rec, items, 0.55 if items else 0.45, ctx)
-            if d is not None:
-                yield d
+            yield from _drafts(sentence, noun, stage, sup, rec, items, 0.55 if items else 0.45, ctx)
             return
 
     @staticmethod
