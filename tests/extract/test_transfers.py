@@ -1,0 +1,92 @@
+"""Transfer events read from short synthetic sentences, and the key seed events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tripwire import nlp as tnlp
+from tripwire.extract import analyse, analyse_many
+from tripwire.model import Document
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return tnlp.load()
+
+
+def events(nlp, text: str, published: str = "2024-03-10"):  # type: ignore[no-untyped-def]
+    return analyse(Document(id="t", text=text, published=published), nlp).events
+
+
+def one(evs, type_):  # type: ignore[no-untyped-def]
+    found = [e for e in evs if e.type == type_ and e.modality == "asserted"]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+def test_recipient_side_purchase_is_delivered(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Moscow bought thousands of drones from Tehran last month, officials said."),
+             "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("IRN",), "recipient": ("RUS",)}
+    assert ev.stage == "delivered"
+    assert {i.category for i in ev.items} == {"drones"}
+    assert ev.quantity is not None and ev.quantity.min == 1000
+
+
+def test_supplier_side_with_recipient_in_to_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Beijing has shipped 40 fighter jets to Tehran, the ministry said."),
+             "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("CHN",), "recipient": ("IRN",)}
+    assert {i.category for i in ev.items} == {"aircraft"}
+
+
+def test_wanting_to_buy_is_sought(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Iran wants to buy cruise missiles from Russia, diplomats said."),
+             "arms_transfer")
+    assert ev.stage == "sought"
+    assert dict(ev.actors) == {"supplier": ("RUS",), "recipient": ("IRN",)}
+
+
+def test_items_of_several_types_make_several_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Beijing has shipped fighter jets and missile technology to Iran.")
+    assert {e.type for e in evs} == {"arms_transfer", "technology_transfer"}
+
+
+def test_troops_are_a_deployment(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Iran has sent 2,000 soldiers to Syria, a monitoring group said."),
+             "troop_deployment")
+    assert dict(ev.actors) == {"sender": ("IRN",), "host": ("SYR",)}
+
+
+def test_no_event_without_an_item(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in events(nlp, "Russia sent a letter to Iran on Monday.")
+                if e.type == "arms_transfer"]
+
+
+def test_denied_supply_is_not_a_transfer(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Beijing denied supplying rockets to Tehran.")
+    assert not [e for e in evs if e.type == "arms_transfer"]
+
+
+def test_evidence_offsets_point_into_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Weather was calm. Nothing else. Moscow bought tanks from Minsk in May, he said."
+    ev = one(events(nlp, text), "arms_transfer")
+    for e in ev.evidence:
+        assert text[e.start : e.end] == e.text
+
+
+def test_seeds_hold_the_key_prk_to_rus_transfers(nlp, corpus_dir: Path, gold_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    published = {}
+    for line in (gold_dir / "documents.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            published[rec["doc"]] = rec.get("published")
+    docs = [Document(id=p.stem, text=p.read_text("utf-8"), published=published.get(p.stem))
+            for p in sorted((corpus_dir / "seeds").glob("*.txt"))]
+    found = {(a.document.id, e.stage) for a in analyse_many(docs, nlp) for e in a.events
+             if e.type == "arms_transfer" and e.modality == "asserted"
+             and dict(e.actors).get("supplier") == ("PRK",) and dict(e.actors).get("recipient") == ("RUS",)}
+    assert len({d for d, _ in found}) >= 3, found
