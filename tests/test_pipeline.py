@@ -114,11 +114,11 @@ def test_main_maps_errors_to_exit_codes(capsys: pytest.CaptureFixture[str]) -> N
     from tripwire.cli import main
 
     with pytest.raises(SystemExit) as exc:
-        main(["status", "--db", "postgresql://nobody:pw@127.0.0.1:1/none"])
+        main(["status", "--db", "postgresql://nobody:hunter2secret@127.0.0.1:1/none"])
     assert exc.value.code == 1
     err = capsys.readouterr().err
     assert err.startswith("tripwire: error: cannot open database")
-    assert "pw" not in err
+    assert "hunter2secret" not in err
     with pytest.raises(SystemExit) as exc:
         main(["export", "--format", "xml"])
     assert exc.value.code == 2
