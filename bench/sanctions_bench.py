@@ -43,6 +43,7 @@ def ent(i, name, schema):
     return e
 pairs = [(ent(2 * i, r["name1"], r["schema"]), ent(2 * i + 1, r["name2"], r["schema"]))
          for i, r in enumerate(rows)]
+LogicV2.compare(pairs[0][0], pairs[0][1], config)  # warm-up: lazy loading is not per pair
 start = time.perf_counter()
 scores = [LogicV2.compare(a, b, config).score for a, b in pairs]
 elapsed = time.perf_counter() - start
@@ -60,7 +61,9 @@ def f1(rows: list[dict[str, str]], scores: list[float], thr: float) -> float:
 
 
 def tripwire_scores(rows: list[dict[str, str]]) -> tuple[list[float], float]:
-    prepare.cache_clear()  # cold: normalisation is part of the cost of every pair
+    score_pair("warm up", "tables", "Person")  # lookup tables load once per process
+    score_pair("warm up", "tables", "Organization")
+    prepare.cache_clear()  # cold names: normalisation is part of the cost of every pair
     start = time.perf_counter()
     scores = [score_pair(r["name1"], r["name2"], r["schema"]).score for r in rows]
     return scores, time.perf_counter() - start
@@ -69,9 +72,10 @@ def tripwire_scores(rows: list[dict[str, str]]) -> tuple[list[float], float]:
 def logic_v2_scores(rows_path: Path) -> dict[str, object]:
     env_dir = cache_dir() / "bench-nomenklatura-venv"
     python = env_dir / "bin" / "python"
-    if not python.exists():
+    if not (env_dir / "ok").exists():
         venv.create(env_dir, with_pip=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "nomenklatura"], check=True)
+        (env_dir / "ok").touch()
     out = subprocess.run([str(python), "-c", NK_SCRIPT, str(rows_path)], check=True,
                          capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
