@@ -177,6 +177,25 @@ def status(db: str | None, as_json: bool) -> None:
         click.echo(f"db={url} " + " ".join(f"{k}={v}" for k, v in counts.items()))
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the report page and a read-only JSON API over the database."""
+    from tripwire.serve import make_server
+
+    with opened(db) as store:
+        server = make_server(store, host, port)
+        click.echo(f"serving {store.safe_url} on http://{host}:{server.server_port}/", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+
+
 def _attach_sanctions() -> None:
     from tripwire.sanctions import cli as sanctions_cli
 
