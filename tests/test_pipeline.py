@@ -48,8 +48,9 @@ def test_ingest_then_reingest_is_a_no_op(db: str, small_corpus: Path) -> None:
         assert store.events() == events
 
 
-def test_bad_inputs_are_named_and_the_rest_is_stored(db: str, tmp_path: Path,
-                                                     small_corpus: Path) -> None:
+def test_bad_inputs_are_named_and_the_rest_is_stored(
+    db: str, tmp_path: Path, small_corpus: Path
+) -> None:
     folder = tmp_path / "mixed"
     shutil.copytree(small_corpus, folder)
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
@@ -57,7 +58,9 @@ def test_bad_inputs_are_named_and_the_rest_is_stored(db: str, tmp_path: Path,
     (folder / "truncated.json").write_text('{"text": "North Korea sent shells', encoding="utf-8")
     (folder / "broken.html").write_text(
         "<html><body><div><p>Russia bought artillery shells from North Korea last month, "
-        "a U.S. official said.<p>The shipments continued<div></body", encoding="utf-8")
+        "a U.S. official said.<p>The shipments continued<div></body",
+        encoding="utf-8",
+    )
     result = run("ingest", str(folder), "--workers", "1", db=db)
     assert result.exit_code == 1
     for name in ("binary.txt", "empty.txt", "truncated.json"):
@@ -84,13 +87,22 @@ def test_export_writes_spec_records(small_corpus: Path, tmp_path: Path) -> None:
     kinds = {r["kind"] for r in records}
     assert {"document", "entity", "event"} <= kinds
     docs = {r["id"]: r for r in records if r["kind"] == "document"}
-    for field in ("id", "url", "outlet", "title", "published", "published_inferred", "language",
-                  "text", "syndication_group"):
+    for field in (
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "published_inferred",
+        "language",
+        "text",
+        "syndication_group",
+    ):
         assert all(field in d for d in docs.values())
     for ev in (r for r in records if r["kind"] == "event"):
         text = docs[ev["doc"]]["text"]
         for span in ev["evidence"]:
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
         assert ev["cluster"]
 
 
@@ -138,7 +150,8 @@ def _partition(records: list[dict]) -> dict[str, str]:
 
 
 def test_two_halves_give_the_clusters_of_one_ingest(
-        corpus_dir: Path, tmp_path: Path, corpus_export: list[dict]) -> None:
+    corpus_dir: Path, tmp_path: Path, corpus_export: list[dict]
+) -> None:
     files = sorted(p for p in corpus_dir.rglob("*") if p.is_file())
     halves = [tmp_path / "a", tmp_path / "b"]
     for n, path in enumerate(files):

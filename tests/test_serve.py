@@ -19,10 +19,20 @@ from tripwire.store import open_store
 @pytest.fixture
 def base_url(tmp_path: Path) -> Iterator[str]:
     store = open_store(str(tmp_path / "t.db"))
-    doc = Document(id="doc/1", text="Moscow bought shells.", outlet="Wire",
-                   published="2023-10-05", content_hash="h")
-    ev = Event(id="ev-1", doc="doc/1", type="arms_transfer", stage="delivered",
-               actors={"supplier": ("PRK",), "recipient": ("RUS",)})
+    doc = Document(
+        id="doc/1",
+        text="Moscow bought shells.",
+        outlet="Wire",
+        published="2023-10-05",
+        content_hash="h",
+    )
+    ev = Event(
+        id="ev-1",
+        doc="doc/1",
+        type="arms_transfer",
+        stage="delivered",
+        actors={"supplier": ("PRK",), "recipient": ("RUS",)},
+    )
     store.save(Analysis(doc, events=(ev,)))
     server = make_server(store, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -71,4 +81,7 @@ def test_report_page(base_url: str) -> None:
     assert code == 200 and kind.startswith("text/html")
     assert b"<svg" in body or b"timeline" in body
     code, kind, body = get(base_url + "/api/export")
-    assert {json.loads(line)["kind"] for line in body.decode().splitlines()} >= {"document", "event"}
+    assert {json.loads(line)["kind"] for line in body.decode().splitlines()} >= {
+        "document",
+        "event",
+    }

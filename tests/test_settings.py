@@ -15,8 +15,10 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 @pytest.mark.parametrize("name", sorted(settings.SETTINGS))
 def test_readme_documents_every_setting(name: str) -> None:
     s = settings.SETTINGS[name]
-    row = next((line for line in README.read_text("utf-8").splitlines()
-                if line.startswith(f"| {name} |")), None)
+    row = next(
+        (line for line in README.read_text("utf-8").splitlines() if line.startswith(f"| {name} |")),
+        None,
+    )
     assert row is not None, f"README settings table lacks {name}"
     assert f"`{s.env}`" in row
     assert (f"`{s.default}`" if s.default else "(none)") in row
@@ -28,11 +30,14 @@ def test_environment_overrides_default(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.get_int("workers") == 1
 
 
-@pytest.mark.parametrize(("raw", "url"), [
-    ("tripwire.db", "sqlite:///tripwire.db"),
-    ("postgresql://u:p@h/db", "postgresql+psycopg://u:p@h/db"),
-    ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
-])
+@pytest.mark.parametrize(
+    ("raw", "url"),
+    [
+        ("tripwire.db", "sqlite:///tripwire.db"),
+        ("postgresql://u:p@h/db", "postgresql+psycopg://u:p@h/db"),
+        ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+    ],
+)
 def test_db_url(raw: str, url: str) -> None:
     assert settings.db_url(raw) == url
 
