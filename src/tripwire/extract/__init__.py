@@ -33,6 +33,7 @@ from tripwire.model import (
     Attribution,
     Document,
     Event,
+    EventDate,
     Evidence,
     coarse_stage,
     event_id,
@@ -40,6 +41,8 @@ from tripwire.model import (
 from tripwire.nlp import gazetteer as gaz
 
 GAZETTEER_PIPE = "tripwire_gazetteer"
+# Sentences per nlp.pipe batch: short single-sentence docs are cheap only in large batches.
+SENTENCE_BATCH = 128
 # Finest stage first within a coarse stage (SPEC §5 rule 1 keeps the finest stated).
 _STAGE_RANK = {"agreed": 2, "sought": 1, "threatened": 1, "delivered": 3, "imposed": 3,
                "lifted": 3, "held": 2, "signed": 2}
@@ -65,7 +68,8 @@ def analyse(document: Document, nlp: Language) -> Analysis:
     return analyse_many([document], nlp)[0]
 
 
-def analyse_many(documents: Sequence[Document], nlp: Language, batch_size: int = 16) -> list[Analysis]:
+def analyse_many(documents: Sequence[Document], nlp: Language,
+                 batch_size: int = SENTENCE_BATCH) -> list[Analysis]:
     """Analyse a batch, parsing only the sentences that may hold an event (see module doc)."""
     docs = parse(documents, nlp, batch_size)
     return [analyse_doc(document, doc) for document, doc in zip(documents, docs, strict=True)]
@@ -74,12 +78,14 @@ def analyse_many(documents: Sequence[Document], nlp: Language, batch_size: int =
 # -- parsing --------------------------------------------------------------------------------
 
 
-def parse(documents: Sequence[Document], nlp: Language, batch_size: int = 16) -> list[Doc]:
+def parse(documents: Sequence[Document], nlp: Language,
+          batch_size: int = SENTENCE_BATCH) -> list[Doc]:
     """One ``Doc`` per document (text == document text); only relevant sentences are parsed."""
     keywords = all_keywords(discover_rules())
     plans: list[list[tuple[int, int, bool, list[relevance.Sentence]]]] = []
     texts: list[str] = []
-    for document in documents:
+    owners: list[int] = []  # the document each parsed sentence belongs to
+    for n, document in enumerate(documents):
         text = document.text
         sentences = relevance.split(text)
         chosen = relevance.select(text, sentences, keywords)
@@ -90,10 +96,11 @@ def parse(documents: Sequence[Document], nlp: Language, batch_size: int = 16) ->
                 for s in inside:
                     plan.append((s.start, s.end, True, [s]))
                     texts.append(text[s.start : s.end])
+                    owners.append(n)
             else:
                 plan.append((start, end, do_parse, inside))
         plans.append(plan)
-    parsed = iter(_pipe(nlp, texts, batch_size))
+    parsed = iter(_pipe(nlp, texts, owners, max(batch_size, 1)))
     out: list[Doc] = []
     for document, plan in zip(documents, plans, strict=True):
         pieces: list[Doc] = []
@@ -121,39 +128,61 @@ def parse(documents: Sequence[Document], nlp: Language, batch_size: int = 16) ->
     return out
 
 
-_MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
+_MONTHS_DAYS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})
 
 
-def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterable[Doc]:
-    """Parse ``texts``; run the (costly, separately embedded) NER only where a proper noun is
-    not already known to the state gazetteer or the organisation lexicon."""
+def _pipe(nlp: Language, texts: list[str], owners: list[int], batch_size: int) -> list[Doc]:
+    """Parse ``texts`` (sentences; ``owners[i]`` is the document of ``texts[i]``) and run the
+    costly, separately embedded NER only where a name the lexicons do not know may be a person
+    (:func:`_needs_ner`); elsewhere the entities are set to none."""
     skip = [p for p in ("ner", GAZETTEER_PIPE) if p in nlp.pipe_names]
     docs = list(nlp.pipe(texts, batch_size=batch_size, disable=skip))
     if "ner" not in nlp.pipe_names:
         return docs
+    need = _needs_ner(nlp, docs, owners)
+    for doc, flag in zip(docs, need, strict=True):
+        if not flag:
+            doc.set_ents([], default="outside")
+    todo = [doc for doc, flag in zip(docs, need, strict=True) if flag]
+    if todo:
+        for _ in nlp.get_pipe("ner").pipe(todo, batch_size=batch_size):
+            pass
+    return docs
+
+
+def _needs_ner(nlp: Language, docs: list[Doc], owners: list[int]) -> list[bool]:
+    """Which sentences get the NER: those with two adjacent capitalised proper nouns unknown to
+    the gazetteer and the organisation lexicon (a full name: "John Kirby", "Korea Sonbong
+    Shipping"), and those with one such noun that ends a full name of the same document
+    ("Kirby said")."""
     gaz_pipe = nlp.get_pipe(GAZETTEER_PIPE) if GAZETTEER_PIPE in nlp.pipe_names else None
     actors = resolver()
-    need: list[Doc] = []
-    for doc in docs:
+    unknown: list[list[Any]] = []
+    surnames: dict[int, set[str]] = {}
+    for doc, owner in zip(docs, owners, strict=True):
         known: set[int] = set()
         if gaz_pipe is not None:
             for _m, a, b in gaz_pipe.matcher(doc):
                 known.update(range(a, b))
         for _m, a, b in actors._matcher(doc)(doc):
             known.update(range(a, b))
-        if any(t.tag_ in ("NNP", "NNPS") and t.i not in known and t.lower_ not in _MONTHS_DAYS
-               and t.text[:1].isupper() for t in doc):
-            need.append(doc)
-        else:
-            doc.set_ents([], default="outside")
-    if need:
-        for _ in nlp.get_pipe("ner").pipe(need, batch_size=batch_size):
-            pass
-    return docs
+        flags = [t.tag_ in ("NNP", "NNPS") and t.i not in known and t.text[:1].isupper()
+                 and t.lower_ not in _MONTHS_DAYS for t in doc]
+        unknown.append(flags)
+        for i in range(len(flags) - 1):
+            if flags[i] and flags[i + 1] and not (i + 2 < len(flags) and flags[i + 2]):
+                surnames.setdefault(owner, set()).add(doc[i + 1].lower_)
+    out = []
+    for doc, owner, flags in zip(docs, owners, unknown, strict=True):
+        pair = any(a and b for a, b in zip(flags, flags[1:], strict=False))
+        names = surnames.get(owner, set())
+        out.append(pair or any(f and t.lower_ in names for f, t in zip(flags, doc, strict=True)))
+    return out
 
 
 def _tokenised(nlp: Language, text: str, start: int, end: int,
@@ -174,8 +203,8 @@ def _tokenised(nlp: Language, text: str, start: int, end: int,
             root = t.i
         heads.append(root)
         deps.append("ROOT" if root == t.i else "dep")
-    return Doc(nlp.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
-               heads=heads, deps=deps)
+    return Doc(nlp.vocab, words=[t.text for t in tokens],
+               spaces=[bool(t.whitespace_) for t in tokens], heads=heads, deps=deps)
 
 
 # -- rules and helpers ----------------------------------------------------------------------
@@ -325,9 +354,10 @@ def _merge_group(group: list[Event]) -> Event:
     items = tuple(dict.fromkeys(i for ev in group for i in ev.items))
     evidence = tuple(sorted({e.start: e for ev in group for e in ev.evidence}.values(),
                             key=lambda e: e.start))
-    attribution: tuple[Attribution, ...] = tuple(dict.fromkeys(a for ev in group for a in ev.attribution))
+    attribution: tuple[Attribution, ...] = tuple(dict.fromkeys(
+        a for ev in sorted(group, key=lambda e: _mention_rank(e, stage)) for a in ev.attribution))
     quantity = next((ev.quantity for ev in group if ev.quantity is not None), None)
-    date = next((ev.date for ev in group if ev.date is not None and ev.date.value), None)
+    date = _best_date(group, stage)
     location = next((ev.location for ev in group if ev.location), None)
     return first.replace(
         id=event_id(first.doc, first.type, actors, stage, first.polarity,
@@ -336,6 +366,34 @@ def _merge_group(group: list[Event]) -> Event:
         attribution=attribution, evidence=evidence,
         confidence=max(ev.confidence for ev in group),
     )
+
+
+def _explicit(event: Event) -> bool:
+    """Whether the event's date is written in its own evidence sentence (not a fallback)."""
+    date = event.date
+    if date is None or not date.value or not date.text:
+        return False
+    return any(date.text.lower() in e.text.lower() for e in event.evidence)
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _mention_rank(event: Event, stage: str) -> tuple[int, int, int, int]:
+    """Sort key of the mentions of one event, best first: a mention whose sentence states its
+    date, then the finer date, then the mention at the merged (finest) stage, then text order."""
+    date = event.date
+    dated = date is not None and bool(date.value)
+    return (0 if _explicit(event) else 1 if dated else 2,
+            _PRECISION_RANK.get((date.precision if date else None) or "", 4),
+            0 if event.stage == stage else 1,
+            event.evidence[0].start if event.evidence else 0)
+
+
+def _best_date(group: list[Event], stage: str) -> EventDate | None:
+    """The date of the best mention (:func:`_mention_rank`), not merely the first one."""
+    best = min(group, key=lambda e: _mention_rank(e, stage))
+    return best.date if best.date is not None and best.date.value else None
 
 
 __all__ = ["analyse", "analyse_doc", "analyse_many", "merge", "parse"]

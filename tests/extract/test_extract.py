@@ -1,0 +1,64 @@
+"""The orchestrator: merging mentions (SPEC §5 rule 1) and selective parsing."""
+
+from __future__ import annotations
+
+from tripwire.extract import merge, parse
+from tripwire.model import Attribution, Document, Event, EventDate, Evidence
+from tripwire.nlp import load
+
+_PAIR = {"supplier": ("PRK",), "recipient": ("RUS",)}
+
+
+def _event(start: int, text: str, stage: str, date: EventDate | None,
+           attribution: tuple[Attribution, ...] = ()) -> Event:
+    return Event(id=f"e{start}", doc="t", type="arms_transfer", stage=stage, actors=_PAIR,
+                 date=date, attribution=attribution,
+                 evidence=(Evidence(start, start + len(text), text),))
+
+
+def test_merged_date_comes_from_the_mention_that_states_it() -> None:
+    fallback = EventDate("on Monday", "2023-09-04", "day")  # not in the first sentence
+    stated = EventDate("in August", "2023-08", "month")
+    merged = merge([
+        _event(0, "Pyongyang ships shells to Moscow.", "delivered", fallback),
+        _event(40, "In August the first trains carried shells to Russia.", "delivered", stated),
+    ])
+    assert len(merged) == 1
+    assert merged[0].date == stated
+    assert len(merged[0].evidence) == 2
+
+
+def test_merged_date_prefers_the_finer_stated_date() -> None:
+    year = EventDate("this year", "2023", "year")
+    day = EventDate("on 5 October", "2023-10-05", "day")
+    merged = merge([
+        _event(0, "This year the North sent shells to Russia.", "delivered", year),
+        _event(50, "A train left on 5 October with shells for Russia.", "delivered", day),
+    ])
+    assert merged[0].date == day
+
+
+def test_undated_mentions_leave_the_date_of_the_dated_one() -> None:
+    dated = EventDate("in May", "2023-05", "month")
+    merged = merge([_event(0, "Shells went to Russia.", "delivered", None),
+                    _event(30, "In May shells went to Russia.", "delivered", dated)])
+    assert merged[0].date == dated
+
+
+def test_merged_attribution_is_the_union_without_duplicates() -> None:
+    kirby = Attribution("Jane Roe", "spokeswoman", "USA", "official")
+    intel = Attribution(None, None, "KOR", "intelligence")
+    merged = merge([_event(0, "a.", "delivered", None, (kirby,)),
+                    _event(10, "b.", "delivered", None, (intel, kirby))])
+    assert set(merged[0].attribution) == {kirby, intel}
+    assert len(merged[0].attribution) == 2
+
+
+def test_parse_keeps_offsets_and_runs_ner_only_where_names_are_unknown() -> None:
+    text = ("The weather was mild in the valley.\n"
+            "North Korea sent artillery shells to Russia, Jane Roe said on Tuesday.\n"
+            "Roe added that the shipments continued.")
+    doc = parse([Document(id="t", text=text)], load())[0]
+    assert doc.text == text
+    persons = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert "Jane Roe" in persons
