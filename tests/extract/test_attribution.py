@@ -74,7 +74,8 @@ def test_pronoun_resolves_to_last_person(nlp) -> None:  # type: ignore[no-untype
 
 
 def test_find_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ('“We will never accept these baseless claims,” Iranian Foreign Minister Ali Karimi said. '
+    text = ('“We will never accept these baseless claims,” Iranian Foreign Minister Ali Karimi '
+            "said. "
             "Karimi said that the drones were sent before the war.")
     doc, document, _ = _run(nlp, text)
     quotes = find_quotes(doc, document)
@@ -89,3 +90,32 @@ def test_find_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_map_is_memoised(nlp) -> None:  # type: ignore[no-untyped-def]
     doc, document, ctx = _run(nlp, "Officials said so.")
     assert source_map(doc, document, ctx.cache) is source_map(doc, document, ctx.cache)
+
+
+def test_first_state_in_a_possessive_role_wins(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "North Korea’s vice director of the Ministry of National Defense "
+                            "said Ruritania never bought shells.")
+    att = attribute(next(doc.sents), ctx)
+    assert att and att[0].country == "PRK"
+
+
+def test_accusations_from_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "The move follows accusations from the United States and Japan that "
+                            "Ruritania is supplying Freedonia with shells.")
+    countries = {a.country for a in attribute(next(doc.sents), ctx)}
+    assert {"USA", "JPN"} <= countries
+
+
+def test_a_document_seen_by_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "Monitors told a committee, in a report seen by Reuters, that "
+                            "Ruritania fired a Freedonian missile.")
+    att = attribute(next(doc.sents), ctx)
+    assert any(a.name == "Reuters" and a.country == "GBR" for a in att)
+
+
+def test_adding_keeps_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, "Japanese Foreign Minister Taro Yamada said that the transfer of "
+                            "shells violates the embargo, adding the transfer could worsen "
+                            "the war.")
+    att = attribute(next(doc.sents), ctx)
+    assert att and all(a.country == "JPN" for a in att)

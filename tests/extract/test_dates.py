@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tripwire.extract.dates import find_dates, parse_date, resolve_date
+from tripwire.extract.dates import find_dates, is_own, parse_date, resolve_date
 from tripwire.nlp import load
 
 
@@ -80,7 +80,49 @@ def test_resolve_falls_back_to_the_disclosure_date() -> None:
     assert date is not None and date.value == "2021-06-06"
 
 
-def test_resolve_none_without_dates() -> None:
+def test_without_dates_the_article_is_the_disclosure() -> None:
     nlp = load()
     doc = nlp("Ruritania delivered the shells.")
-    assert resolve_date(next(doc.sents), "2021-06-09", doc[1]) is None
+    date = resolve_date(next(doc.sents), "2021-06-09", doc[1])
+    assert date is not None and (date.value, date.precision) == ("2021-06-09", "day")
+    assert not is_own(date, doc.text)
+    assert resolve_date(next(doc.sents), None, doc[1]) is None
+
+
+def test_a_day_after_is_anchored_on_the_other_date() -> None:
+    found = find_dates("Ruritania said on Thursday, a day after the envoys met, that it agreed.",
+                       "2021-03-13")
+    assert [d.date.value for d in found] == ["2021-03-11", "2021-03-10"]
+
+
+@pytest.mark.parametrize("text", ["over the past year", "in the last two months",
+                                  "during the past few weeks"])
+def test_stretches_of_time_are_vague(text: str) -> None:
+    found = find_dates(f"Ruritania sold shells {text}.", "2021-03-13")
+    assert found and all(d.vague for d in found)
+
+
+def _sents(text: str) -> list:  # type: ignore[type-arg]
+    return list(load()(text).sents)
+
+
+def test_a_date_of_another_event_yields_to_the_news_peg() -> None:
+    sents = _sents("Ruritania's foreign ministry said on Tuesday that talks had stalled. "
+                   "Ruritania began shipping shells after the summit held last month.")
+    trigger = next(t for t in sents[1] if t.text == "shipping")
+    date = resolve_date(sents[1], "2021-03-11", trigger)
+    assert date is not None and date.value == "2021-03-09"
+
+
+def test_a_scheduled_date_is_not_the_event_date() -> None:
+    sents = _sents("The ministry said it would impose sanctions on the firms next week.")
+    trigger = next(t for t in sents[0] if t.lemma_ == "impose")
+    date = resolve_date(sents[0], "2021-03-11", trigger)
+    assert date is not None and date.value == "2021-03-11"  # the disclosure: the article's date
+
+
+def test_bylines_are_not_the_news_peg() -> None:
+    sents = _sents("Posted March 3, 2021. Ruritania delivered the shells to Freedonia.")
+    trigger = next(t for t in sents[-1] if t.lemma_ == "deliver")
+    date = resolve_date(sents[-1], "2021-03", trigger)
+    assert date is not None and (date.value, date.precision) == ("2021-03", "month")

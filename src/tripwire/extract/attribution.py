@@ -19,6 +19,7 @@ that …") with their speaker and offsets into ``document.text``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -39,6 +40,8 @@ class _Lex:
     media_pattern: re.Pattern[str]
     words: dict[str, frozenset[str]]
     speech: frozenset[str]
+    claim_nouns: frozenset[str]
+    seen_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,7 +56,8 @@ def _lex() -> _Lex:
     surfaces.sort(key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
     words = {k: frozenset(w.lower() for w in v) for k, v in (data.get("words") or {}).items()}
-    return _Lex(media, pattern, words, frozenset(data.get("speech") or ()))
+    return _Lex(media, pattern, words, frozenset(data.get("speech") or ()),
+                frozenset(data.get("claim_nouns") or ()), frozenset(data.get("seen_verbs") or ()))
 
 
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -79,6 +83,9 @@ class SourceMap:
     people: dict[str, Person] = field(default_factory=dict)  # surname/full name (folded) ->
     paragraph: dict[int, int] = field(default_factory=dict)  # sent.start -> paragraph number
     order: list[int] = field(default_factory=list)  # sentence starts in order
+    position: dict[int, int] = field(default_factory=dict)  # sent.start -> index in ``order``
+    sents: list[Span] = field(default_factory=list)  # the document's sentences, in order
+    char_starts: list[int] = field(default_factory=list)  # their start offsets (bisect)
     lead: list[Attribution] = field(default_factory=list)
 
 
@@ -113,7 +120,7 @@ def find_quotes(doc: Doc, document: Document, context: Any = None) -> list[Quote
         speaker = _speaker_for_span(doc, smap, s, e)
         quotes.append(_quote(document, m.group(1), speaker, True, s, e))
         covered.append((m.start(), m.end()))
-    for sent_start, frames in smap.frames.items():
+    for frames in smap.frames.values():
         for verb, att in frames:
             comp = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), None)
             if comp is None:
@@ -132,23 +139,27 @@ def source_map(doc: Doc, document: Document | None, cache: dict[str, Any] | None
     store = cache if cache is not None else doc.user_data
     smap = store.get("tripwire_source_map")
     if smap is None:
-        smap = _build(doc, document)
+        sents = store.get("_sents") if cache is not None else None
+        smap = _build(doc, document, sents)
         store["tripwire_source_map"] = smap
     return smap  # type: ignore[no-any-return]
 
 
 # --- building the map -----------------------------------------------------------------------
-def _build(doc: Doc, document: Document | None) -> SourceMap:
+def _build(doc: Doc, document: Document | None, sents: list[Span] | None = None) -> SourceMap:
     smap = SourceMap()
     outlet = gaz.fold(document.outlet) if document is not None and document.outlet else None
     para = 0
     prev_end = 0
-    sents = list(doc.sents)
+    sents = sents if sents is not None else list(doc.sents)
+    smap.sents = sents
+    smap.char_starts = [x.start_char for x in sents]
     for sent in sents:
         if "\n" in doc.text[prev_end : sent.start_char]:
             para += 1
         prev_end = sent.end_char
         smap.paragraph[sent.start] = para
+        smap.position[sent.start] = len(smap.order)
         smap.order.append(sent.start)
     for sent in sents:
         if _parsed(sent):
@@ -170,10 +181,7 @@ def _build(doc: Doc, document: Document | None) -> SourceMap:
 
 
 def _index(smap: SourceMap, start: int) -> int | None:
-    try:
-        return smap.order.index(start)
-    except ValueError:
-        return None
+    return smap.position.get(start)
 
 
 def _parsed(sent: Span) -> bool:
@@ -200,7 +208,8 @@ def _register_people(sent: Span, smap: SourceMap) -> None:
         key = gaz.fold(ent.text)
         surname = gaz.fold(ent[-1].text)
         role = _role_around(ent)
-        country = _country_of(role, ent.text)
+        prefix = [t for t in sent if t.i < ent.start and ent.start <= t.head.i < ent.end]
+        country = _country_of(role, ent.text) or _org_country(prefix)
         person = smap.people.get(key)
         if person is None:
             person = Person(ent.text, role, country)
@@ -221,7 +230,8 @@ def _role_around(ent: Span) -> str | None:
         if words:
             parts.append(" ".join(t.text for t in words))
     for t in root.children:
-        if t.dep_ == "appos" and t.i > root.i and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "PERSON":
+        if t.dep_ == "appos" and t.i > root.i and t.pos_ in {"NOUN", "PROPN"} \
+                and t.ent_type_ != "PERSON":
             parts.append(_text(t.subtree, skip_det=True))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
@@ -246,13 +256,33 @@ def _text(tokens: Iterable[Token], skip_det: bool = False) -> str:
     return out
 
 
+_STATE_KINDS = frozenset({"names", "demonyms", "capitals"})
+_POSSESSIVE = re.compile(r"[’']s\b")
+
+
 def _country_of(*texts: str | None) -> str | None:
+    """The state a role or name phrase belongs to: the first state name, demonym or capital in
+    reading order ("North Korea's vice director … of the Ministry of National Defense" → PRK),
+    else the longest other alias (a body, a leader)."""
     g = gaz.load()
     for text in texts:
-        if text:
-            code = g.country_in(text)
-            if code:
-                return code
+        if not text:
+            continue
+        words = gaz.fold(_POSSESSIVE.sub("", text)).split()
+        other: tuple[int, str] | None = None
+        for i in range(len(words)):
+            for n in range(min(6, len(words) - i), 0, -1):
+                hit = g.by_fold.get(" ".join(words[i : i + n]))
+                if hit is None or (n == 1 and words[i] == "us" and "U.S" not in text
+                                   and "US" not in text):
+                    continue
+                if hit.kind in _STATE_KINDS:
+                    return hit.iso3
+                if other is None or n > other[0]:
+                    other = (n, hit.iso3)
+                break
+        if other is not None:
+            return other[1]
     return None
 
 
@@ -284,8 +314,14 @@ def _frames(sent: Span, smap: SourceMap) -> list[tuple[Token, Attribution]]:
             objs += [t for t in tok.subtree if t.dep_ == "nsubj" and t.head.lower_ == "saying"]
             for c in objs:
                 out.extend((tok, a) for a in _phrase_sources(c, sent, smap))
+        if subj is None and agent is not None:  # "the sanctions, announced by the ministry"
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subj is None and tok.dep_ in {"advcl", "xcomp", "conj", "acl"}:
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            governor = tok.head  # "X said …, adding …": the subject of the nearest speech verb
+            while governor.lemma_.lower() not in lex.speech and governor.head.i != governor.i:
+                governor = governor.head
+            if governor.lemma_.lower() in lex.speech or tok.dep_ == "xcomp":
+                subj = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         if subj is None and tok.dep_ == "relcl" and tok.head.pos_ in {"PROPN", "NOUN"}:
             subj = tok.head
         if subj is None:
@@ -294,15 +330,32 @@ def _frames(sent: Span, smap: SourceMap) -> list[tuple[Token, Attribution]]:
                 and not _source_like(subj, sent, smap):
             continue
         out.extend((tok, a) for a in _phrase_sources(subj, sent, smap))
+    for tok in sent:
+        low = tok.lemma_.lower()
+        # "accusations from the United States and South Korea that …"
+        if tok.pos_ == "NOUN" and low in lex.claim_nouns:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend((tok, a) for a in _phrase_sources(pobj, sent, smap))
+        # "a report seen by Reuters": the outlet that saw the document
+        if tok.pos_ == "VERB" and low in lex.seen_verbs:
+            for agent in tok.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend((tok, a) for a in _phrase_sources(pobj, sent, smap)
+                                       if a.kind == "media")
     # "X's report / statement / assessment" without a speech verb, and declassified intelligence
     for tok in sent:
         if tok.lemma_.lower() in {"intelligence", "assessment"} and tok.pos_ == "NOUN" \
-                and tok.dep_ in {"pobj", "nsubj", "dobj"} and not tok.ent_type_:
-            if not any(tok.i in range(v.left_edge.i, v.right_edge.i + 1) and a.kind ==
-                       "intelligence" for v, a in out):
-                att = _describe(tok, sent, smap)
-                if att is not None and att not in [a for _, a in out]:
-                    out.append((tok, att))
+                and tok.dep_ in {"pobj", "nsubj", "dobj"} and not tok.ent_type_ \
+                and not any(tok.i in range(v.left_edge.i, v.right_edge.i + 1)
+                            and a.kind == "intelligence" for v, a in out):
+            att = _describe(tok, sent, smap)
+            if att is not None and att not in [a for _, a in out]:
+                out.append((tok, att))
     return out
 
 
@@ -356,7 +409,7 @@ def _describe(head: Token, sent: Span, smap: SourceMap) -> Attribution | None:
         role_tokens = [t for t in phrase if not start <= t.i < end]
         role = _text(role_tokens, skip_det=True) or p.role
         country = _country_of(role if role_tokens else None) or p.country \
-            or _country_of(p.name)
+            or _country_of(p.name) or _org_country(role_tokens)
         kind = "intelligence" if role and _has_word(role, "intelligence") else "official"
         if role and _has_word(role, "expert"):
             kind = "expert"
@@ -491,7 +544,13 @@ def _shallow(sent: Span, smap: SourceMap) -> list[tuple[Token, Attribution]]:
 # --- quotes ---------------------------------------------------------------------------------
 def _speaker_for_span(doc: Doc, smap: SourceMap, s: int, e: int) -> Attribution | None:
     """The speaker of a direct quote: a frame outside the quote in its sentence(s), else near."""
-    sents = [x for x in doc.sents if x.start_char < e and x.end_char > s]
+    k = bisect.bisect_right(smap.char_starts, s) - 1
+    sents = []
+    for x in smap.sents[max(0, k) :]:
+        if x.start_char >= e:
+            break
+        if x.end_char > s:
+            sents.append(x)
     for x in sents:
         for verb, att in smap.frames.get(x.start, []):
             if not s <= verb.idx < e:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tripwire.model import EventDate
 
@@ -152,7 +152,8 @@ def _recent_day(month: int, day: int, pub: _Pub | None, year: int | None) -> dt.
         return None
     cand = _safe(pub.day.year, month, day)
     # A date a few days after publication (an announced schedule) stays in the same year.
-    if cand is not None and cand <= pub.day + dt.timedelta(days=45 if pub.precision == "day" else 60):
+    slack = dt.timedelta(days=45 if pub.precision == "day" else 60)
+    if cand is not None and cand <= pub.day + slack:
         return cand
     return _safe(pub.day.year - 1, month, day)
 
@@ -305,6 +306,20 @@ def _deictic_day(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> Eve
     return _date(text, pub.day - dt.timedelta(days=back), "day", pub, relative=True)
 
 
+@_rule(r"(?:(?:over|in|during|for|throughout)\s+)?(?:the\s+)?(?:past|last|previous)\s+"
+       r"(?:(?:few|several|two|three|four|five|six|\d+)\s+)?(?:years|months|weeks|days|year)",
+       vague=True)
+def _span_of_time(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    """A stretch of time up to publication ("over the past year"): a duration, not a date."""
+    low = text.lower()
+    if not low.startswith(("over", "in", "during", "for", "throughout")) and \
+            not low.rstrip().endswith("s"):
+        return None  # "last year" / "the past year" without a preposition: a point in time
+    if pub is None:
+        return None
+    return _date(text, pub.day, "month" if "year" not in low else "year")
+
+
 @_rule(r"(?:(?:earlier|later|late|early)\s+)?(?P<rel>last|this|next|the past|the previous)\s+"
        r"(?P<unit>week|month|year)(?:'s|’s)?")
 def _rel_unit(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
@@ -341,6 +356,26 @@ def _year(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate 
     return _date(text, dt.date(int(m["year"]), 1, 1), "year")
 
 
+_OFFSET_PATTERN = (r"(?P<n>an?|one|two|three|four|five|six|seven|\d+)\s+days?\s+"
+                   r"(?P<dir>after|before|later|earlier)")
+_OFFSET = re.compile(_OFFSET_PATTERN, re.I)
+
+
+@_rule(_OFFSET_PATTERN)
+def _days_offset(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
+    """"a day after …", "two days earlier": against publication here; :func:`find_dates`
+    re-anchors it on another day-precise date of the same text when there is one."""
+    if pub is None or pub.precision != "day":
+        return None
+    return _date(text, pub.day + dt.timedelta(days=_offset_days(text)), "day")
+
+
+def _offset_days(text: str) -> int:
+    words = text.lower().split()
+    n = _int(words[0])
+    return -n if words[-1] in {"after", "later"} else n  # the event lies before its anchor
+
+
 @_rule(r"(?:in\s+)?(?:recent\s+(?:days|weeks)|recently|the\s+past\s+few\s+(?:days|weeks))",
        vague=True)
 def _recent(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate | None:
@@ -350,7 +385,11 @@ def _recent(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDat
 
 
 def find_dates(text: str, published: str | None) -> list[DateMatch]:
-    """Every date expression in ``text``, resolved; overlapping matches keep the earlier rule."""
+    """Every date expression in ``text``, resolved; overlapping matches keep the earlier rule.
+
+    "A day after" / "two days earlier" is re-anchored on the nearest other day-precise date of
+    the text ("said on Thursday, a day after …" → Wednesday).
+    """
     pub = _published(published)
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
@@ -369,7 +408,18 @@ def find_dates(text: str, published: str | None) -> list[DateMatch]:
             taken.append((s, e))
             out.append(DateMatch(s, e, date, vague))
     out.sort(key=lambda d: d.start)
-    return out
+    return [_reanchor(d, out) if _OFFSET.fullmatch(d.date.text) else d for d in out]
+
+
+def _reanchor(d: DateMatch, found: list[DateMatch]) -> DateMatch:
+    anchors = [a for a in found if a is not d and not a.vague and a.date.precision == "day"
+               and a.date.value and not _OFFSET.fullmatch(a.date.text)]
+    if not anchors:
+        return d
+    anchor = min(anchors, key=lambda a: abs(a.start - d.start))
+    day = dt.date.fromisoformat(str(anchor.date.value)) \
+        + dt.timedelta(days=_offset_days(d.date.text))
+    return DateMatch(d.start, d.end, EventDate(d.date.text, day.isoformat(), "day"), d.vague)
 
 
 def parse_date(text: str, published: str | None) -> EventDate | None:
@@ -407,17 +457,30 @@ def _reaches(tok: Token, target: Token) -> bool:
     return False
 
 
-def resolve_date(sentence: Span, published: str | None,
-                 trigger: Token | None = None) -> EventDate | None:
-    """The date expression of ``sentence`` that governs the event at ``trigger``.
+def _after(date: EventDate, pub: _Pub | None) -> bool:
+    """Whether ``date`` lies after publication (a schedule, not something that happened)."""
+    if pub is None or not date.value:
+        return False
+    n = {"day": 10, "week": 10, "month": 7, "year": 4}[date.precision or "day"]
+    n = min(n, {"day": 10, "month": 7, "year": 4}[pub.precision])
+    value = str(date.value)
+    if date.precision == "week":
+        value = (dt.date.fromisoformat(value) + dt.timedelta(days=6)).isoformat()
+    return value[:n] > pub.day.isoformat()[:n]
 
-    Preference: a date inside the trigger's clause (or modifying the trigger noun), then one
-    attached to the sentence's main clause (the date of a disclosure: "On the 6th, the Pentagon
-    confirmed that ..."), then the nearest other date; vague dates ("recently") come last.
+
+def _ranked(sentence: Span, published: str | None,
+            trigger: Token | None) -> list[tuple[int, int, DateMatch]]:
+    """The date expressions of ``sentence`` as ``(rank, distance, match)``, best first.
+
+    Rank 0: in the trigger's clause (or on the trigger noun); 1: on the sentence's main clause
+    (the date of a disclosure); 2: in some other clause or on another event noun ("after the
+    summit held last month"); 3: vague ("recently") or after publication ("next week").
     """
     found = find_dates(sentence.text, published)
     if not found:
-        return None
+        return []
+    pub = _published(published)
     root = sentence.root
     trig_clause = _clause_head(trigger) if trigger is not None else root
     scored = []
@@ -426,15 +489,98 @@ def resolve_date(sentence: Span, published: str | None,
         if span is None or len(span) == 0:
             continue
         head = span.root
-        if trigger is not None and (_reaches(head, trigger) or _clause_head(head) == trig_clause):
+        if d.vague or _after(d.date, pub) or _other_event(head, trigger):
+            rank = 3
+        elif trigger is not None and (_reaches(head, trigger) or _clause_head(head) == trig_clause):
             rank = 0
         elif _clause_head(head) == root:
             rank = 1
         else:
             rank = 2
         dist = abs(head.i - trigger.i) if trigger is not None else head.i - sentence.start
-        scored.append((d.vague, rank, dist, d))
-    if not scored:
+        scored.append((rank, dist, d))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    return scored
+
+
+_TEMPORAL_PREPS = frozenset({"after", "following", "before", "since", "ahead", "amid", "prior",
+                             "during"})
+
+
+def _other_event(head: Token, trigger: Token | None) -> bool:
+    """A date inside "after/following/ahead of <another event>" that the trigger is not in
+    ("… began supplying weapons after the summit held last month")."""
+    if trigger is None:
+        return False
+    cur = head
+    for _ in range(64):
+        if cur.lower_ in _TEMPORAL_PREPS and cur.dep_ in {"prep", "mark"} and cur.i != head.i:
+            return not (cur.left_edge.i <= trigger.i <= cur.right_edge.i)
+        if cur.head.i == cur.i or cur.i == trigger.i:
+            return False
+        cur = cur.head
+    return False
+
+
+_LEAD_SENTENCES = 5
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def lead_date(doc: Doc, published: str | None) -> EventDate | None:
+    """The news peg of a document: the first precise date of its opening sentences (the dateline
+    or "X said on Thursday"), not after publication. Memoised in ``doc.user_data``."""
+    memo = doc.user_data.setdefault("tripwire_lead_date", {})
+    if published in memo:
+        return memo[published]  # type: ignore[no-any-return]
+    pub = _published(published)
+    found: EventDate | None = None
+    for k, sent in enumerate(doc.sents):
+        if k >= _LEAD_SENTENCES:
+            break
+        text = sent.text
+        for d in find_dates(text, published):
+            if len(_WORD.findall(text[: d.start] + text[d.end :])) < 6:
+                continue  # a dateline or byline: the page's date, not a claim's
+            if not d.vague and not _after(d.date, pub) and d.date.precision in {"day", "week"}:
+                found = d.date
+                break
+        if found is not None:
+            break
+    memo[published] = found
+    return found
+
+
+def resolve_date(sentence: Span, published: str | None,
+                 trigger: Token | None = None) -> EventDate | None:
+    """The date that governs the event at ``trigger`` (SPEC §5 rule 3).
+
+    A date in the trigger's clause, else one on the sentence's main clause (the disclosure the
+    sentence ties the claim to); failing both, the document's news peg (:func:`lead_date`, the
+    disclosure the article reports), and only then a date of another clause or a vague one.
+    """
+    ranked = _ranked(sentence, published, trigger)
+    if ranked and ranked[0][0] <= 2:
+        return ranked[0][2].date
+    lead = lead_date(sentence.doc, published)
+    if lead is not None:
+        return lead
+    return publication_date(published) or (ranked[0][2].date if ranked else None)
+
+
+def publication_date(published: str | None) -> EventDate | None:
+    """The article itself as the disclosure: its publication date, as precise as it is known."""
+    pub = _published(published)
+    if pub is None:
         return None
-    scored.sort(key=lambda x: (x[0], x[1], x[2]))
-    return scored[0][3].date
+    return EventDate(text=PUBLICATION_TEXT, value=_iso(pub.day, pub.precision),
+                     precision=pub.precision)
+
+
+PUBLICATION_TEXT = "(date of publication)"
+
+
+def is_own(date: EventDate | None, sentence_text: str) -> bool:
+    """Whether ``date`` was read from ``sentence_text`` itself rather than borrowed from the
+    document (its news peg or publication date): what a merge should prefer among mentions."""
+    return date is not None and bool(date.value) and date.text != PUBLICATION_TEXT \
+        and date.text in sentence_text
