@@ -126,3 +126,15 @@ def test_bylines_are_not_the_news_peg() -> None:
     trigger = next(t for t in sents[-1] if t.lemma_ == "deliver")
     date = resolve_date(sents[-1], "2021-03", trigger)
     assert date is not None and (date.value, date.precision) == ("2021-03", "month")
+
+
+def test_without_publication_a_written_year_gives_day_months_their_year() -> None:
+    sents = _sents("The envoy had said in February 2024 that talks were stalled. "
+                   "Ruritania imposed sanctions on the firms on March 27.")
+    trigger = next(t for t in sents[-1] if t.lemma_ == "impose")
+    date = resolve_date(sents[-1], None, trigger)
+    assert date is not None and date.value == "2024-03-27"
+    weekday = _sents("Ruritania imposed sanctions on Tuesday, a year after May 2023.")
+    trigger = next(t for t in weekday[0] if t.lemma_ == "impose")
+    date = resolve_date(weekday[0], None, trigger)
+    assert date is None or date.text != "on Tuesday"

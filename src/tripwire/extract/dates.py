@@ -141,6 +141,8 @@ def _recent_month(month: int, pub: _Pub | None, year: int | None) -> dt.date | N
         return dt.date(year, month, 1)
     if pub is None:
         return None
+    if pub.precision == "year":
+        return dt.date(pub.day.year, month, 1)
     y = pub.day.year if month <= pub.day.month else pub.day.year - 1
     return dt.date(y, month, 1)
 
@@ -151,6 +153,8 @@ def _recent_day(month: int, day: int, pub: _Pub | None, year: int | None) -> dt.
     if pub is None:
         return None
     cand = _safe(pub.day.year, month, day)
+    if pub.precision == "year":
+        return cand
     # A date a few days after publication (an announced schedule) stays in the same year.
     slack = dt.timedelta(days=45 if pub.precision == "day" else 60)
     if cand is not None and cand <= pub.day + slack:
@@ -275,6 +279,8 @@ def _nth(m: re.Match[str], text: str, pub: _Pub | None, ctx: str) -> EventDate |
         first = _recent_month(month, pub, None)
         assert first is not None
         return _date(text, _safe(first.year, month, day), "day")
+    if pub.precision == "year":
+        return None
     base = pub.day if day <= pub.day.day or pub.precision != "day" else _month_shift(pub.day, -1)
     return _date(text, _safe(base.year, base.month, day), "day")
 
@@ -550,6 +556,20 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     return found
 
 
+def reference_year(doc: Doc) -> str | None:
+    """For a document whose publication date is unknown: the latest year among its dates written
+    with month and year ("in February 2024"), so that "on March 27" gets a year. Relative
+    expressions ("Tuesday", "last week") stay unresolved against a year."""
+    memo = doc.user_data.get("tripwire_reference_year", False)
+    if memo is not False:
+        return memo  # type: ignore[no-any-return]
+    years = [str(d.date.value)[:4] for d in find_dates(doc.text, None)
+             if d.date.value and d.date.precision in {"day", "month"}]
+    found = max(years) if years else None
+    doc.user_data["tripwire_reference_year"] = found
+    return found
+
+
 def resolve_date(sentence: Span, published: str | None,
                  trigger: Token | None = None) -> EventDate | None:
     """The date that governs the event at ``trigger`` (SPEC §5 rule 3).
@@ -558,10 +578,11 @@ def resolve_date(sentence: Span, published: str | None,
     sentence ties the claim to); failing both, the document's news peg (:func:`lead_date`, the
     disclosure the article reports), and only then a date of another clause or a vague one.
     """
-    ranked = _ranked(sentence, published, trigger)
+    reference = published or reference_year(sentence.doc)
+    ranked = _ranked(sentence, reference, trigger)
     if ranked and ranked[0][0] <= 2:
         return ranked[0][2].date
-    lead = lead_date(sentence.doc, published)
+    lead = lead_date(sentence.doc, reference)
     if lead is not None:
         return lead
     return publication_date(published) or (ranked[0][2].date if ranked else None)
