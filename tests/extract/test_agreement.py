@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 
-
 def test_signed_treaty(events) -> None:  # type: ignore[no-untyped-def]
     evs = events("Iran and Belarus signed a defence treaty in Minsk last week.", "agreement")
     assert evs and set(evs[0].actors["parties"]) == {"IRN", "BLR"} and evs[0].stage == "signed"

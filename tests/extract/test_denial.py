@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 
-
 def test_denied_reports(events) -> None:  # type: ignore[no-untyped-def]
     evs = events("Belarus and Iran have denied the reports of drone shipments.", "denial")
     assert {a for e in evs for a in e.actors["actor"]} == {"BLR", "IRN"}

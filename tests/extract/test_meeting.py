@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 
-
 def test_leaders_met(events) -> None:  # type: ignore[no-untyped-def]
-    evs = events("Japanese Prime Minister Fumio Kishida met Chinese President Xi Jinping in Beijing "
-                 "on Tuesday.", "meeting")
+    evs = events("Japanese Prime Minister Fumio Kishida met Chinese President Xi Jinping in "
+                 "Beijing on Tuesday.", "meeting")
     assert evs and set(evs[0].actors["participants"]) == {"JPN", "CHN"}
     assert evs[0].stage == "held" and evs[0].date is not None
     assert evs[0].date.value == "2021-06-08"

@@ -53,6 +53,7 @@ def test_classify(nlp, sentence: str, trigger: str, expected: tuple[str, str]) -
 
 
 def test_hedge_in_a_sibling_clause_does_not_count(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Officials said Ruritania could face sanctions, but Freedonia delivered rockets to it.")
+    doc = nlp("Officials said Ruritania could face sanctions, but Freedonia delivered rockets "
+              "to it.")
     tok = next(t for t in doc if t.text == "delivered")
     assert classify(next(doc.sents), tok) == ("positive", "asserted")

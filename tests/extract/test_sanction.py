@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 
-
 def test_imposed_on_named_companies(events) -> None:  # type: ignore[no-untyped-def]
     evs = events("Japan imposed sanctions on two Chinese companies and Acme Trading on Friday.",
                  "sanction")

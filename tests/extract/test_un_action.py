@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 
-
 def test_veto(events) -> None:  # type: ignore[no-untyped-def]
     evs = events("China vetoed a U.N. Security Council resolution on Syria on Monday.", "un_action")
     assert evs and evs[0].actors["actor"] == ("CHN",)

@@ -83,11 +83,10 @@ def _hedged_verb(verb: Token, own: bool) -> bool:
     auxes = _aux_words(verb)
     modals = w["hedge_modals"] - ({"would"} if not own else set())
     if any(a in modals for a in auxes):
-        if "would" in auxes and "have" not in auxes and verb.tag_ != "VBN":
-            # "would" as future-in-the-past ("said it would deliver") is not a hedge by itself
-            if not any(a in {"may", "might", "could"} for a in auxes):
-                return False
-        return True
+        # "would" as future-in-the-past ("said it would deliver") is not a hedge by itself
+        future_in_past = "would" in auxes and "have" not in auxes and verb.tag_ != "VBN" \
+            and not any(a in {"may", "might", "could"} for a in auxes)
+        return not future_in_past
     return any(c.dep_ == "advmod" and c.lower_ in w["hedge_adverbs"] for c in verb.children)
 
 
@@ -123,9 +122,9 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
                 return polarity, "hypothetical"
             if own and _counterfactual(cur):
                 return polarity, "hypothetical"
-            if cur.pos_ in _VERBAL and _hedged_verb(cur, own):
-                if own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}:
-                    modality = "speculative"
+            if cur.pos_ in _VERBAL and _hedged_verb(cur, own) \
+                    and (own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}):
+                modality = "speculative"
             if own and cur.pos_ in _VERBAL and _negated(cur):
                 polarity = "negative"
             if cur.i != trigger.i and cur.lemma_.lower() in w["denial_verbs"] \

@@ -54,7 +54,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
         low = lem(tok)
         if tok.pos_ not in {"NOUN", "PROPN"} or low not in NOUNS:
             continue
-        if any(lem(t) in TRANSFER_MODS or t.lower_ in TRANSFER_MODS for t in tok.subtree if t.i < tok.i):
+        if any(lem(t) in TRANSFER_MODS or t.lower_ in TRANSFER_MODS
+               for t in tok.subtree if t.i < tok.i):
             continue
         head = tok.head
         parties = _noun_parties(tok, ctx, sentence)
