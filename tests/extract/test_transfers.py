@@ -90,3 +90,32 @@ def test_seeds_hold_the_key_prk_to_rus_transfers(nlp, corpus_dir: Path, gold_dir
              if e.type == "arms_transfer" and e.modality == "asserted"
              and dict(e.actors).get("supplier") == ("PRK",) and dict(e.actors).get("recipient") == ("RUS",)}
     assert len({d for d, _ in found}) >= 3, found
+
+
+# -- troops present in, or moving into, another state ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Some 4,000 Cuban soldiers are stationed in Venezuela's Zulia state, officials said.",
+    "Cuban troops arrived in Venezuela in March.",
+    "Hundreds of Cuban soldiers are fighting in Venezuela's Zulia state.",
+    "Cuban troops have entered Venezuela, the ministry said.",
+    "There are more than 900 Cuban troops in Venezuela, officials said.",
+    "Cuban soldiers are fighting alongside Venezuelan forces.",
+    "Cuban troops deployed to Venezuela are training at two bases.",
+    "The Venezuelan navy ferried 700 Cuban troops to Venezuela.",
+])
+def test_troops_present_in_a_host(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, text), "troop_deployment")
+    assert dict(ev.actors) == {"sender": ("CUB",), "host": ("VEN",)}
+    assert ev.stage == "delivered"
+
+
+def test_troops_fighting_against_a_state_do_not_make_it_host(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Cuban soldiers are fighting against Colombia in the border region.")
+    assert not [e for e in evs if e.type == "troop_deployment"]
+
+
+def test_weapons_and_troops_give_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Cuba has supplied Venezuela with rifles and troops.")
+    assert dict(one(evs, "arms_transfer").actors) == {"supplier": ("CUB",), "recipient": ("VEN",)}
+    assert dict(one(evs, "troop_deployment").actors) == {"sender": ("CUB",), "host": ("VEN",)}

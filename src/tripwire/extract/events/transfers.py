@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from tripwire.extract import quantity as qty
 from tripwire.extract.actors import Actor
 from tripwire.extract.base import Context, Draft, lexicon
-from tripwire.extract.items import items_in, is_vague
+from tripwire.extract.items import categorize, item_lexicon, items_in, is_vague
 from tripwire.model import Item
 
 TYPES = ("arms_transfer", "technology_transfer", "goods_transfer", "troop_deployment")
@@ -54,6 +54,12 @@ class Lex:
     to_recipient: frozenset[str]
     from_supplier: frozenset[str]
     origin_suffixes: frozenset[str]
+    troop_heads: frozenset[str]
+    presence: frozenset[str]
+    presence_objects: frozenset[str]
+    presence_preps: frozenset[str]
+    combat: frozenset[str]
+    alongside: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,12 +79,15 @@ def lex() -> Lex:
                frozenset(data.get("object_control") or ()),
                frozenset(data.get("counterpart_objects") or ()),
                frozenset(data.get("to_recipient") or ()), frozenset(data.get("from_supplier") or ()),
-               frozenset(data.get("origin_suffixes") or ()))
+               frozenset(data.get("origin_suffixes") or ()),
+               frozenset(item_lexicon().troop_words), *(
+                   frozenset(w.lower() for w in (data.get("presence") or {}).get(k) or ())
+                   for k in ("verbs", "objects", "preps", "combat", "alongside")))
 
 
 def _keywords() -> frozenset[str]:
     lx = lex()
-    words = set(lx.verbs) | set(lx.nouns)
+    words = set(lx.verbs) | set(lx.nouns) | lx.troop_heads | lx.presence | lx.combat
     out = {w[: max(4, len(w) - 2)] if len(w) > 5 else w for w in words}
     out.update(_IRREGULAR)
     return frozenset(out)
@@ -251,6 +260,12 @@ def _origins(items: list[tuple[Item, Token]], ctx: Context) -> list[Actor]:
     return out
 
 
+def _troops(tok: Token) -> bool:
+    """Whether a phrase head names troops ("North Korean soldiers")."""
+    found = categorize(tok)
+    return found is not None and found[1] == "troops"
+
+
 def _type_of(items: list[tuple[Item, Token]]) -> str:
     cats = {i.category for i, _ in items}
     if cats and cats <= {"troops", "other"} and "troops" in cats:
@@ -278,7 +293,7 @@ def _drafts(sentence: Span, trigger: Token, stage: str, suppliers: list[Actor],
         key = ("technology_transfer" if cat in _TECH else "goods_transfer" if cat in _GOODS
                else "troop_deployment" if cat == "troops" else "arms_transfer")
         groups.setdefault(key, []).append(it)
-    if len(groups) <= 1 or set(groups) == {"arms_transfer", "troop_deployment"}:
+    if len(groups) <= 1:
         d = _draft(sentence, trigger, stage, suppliers, recipients, items, confidence, ctx)
         return [d] if d else []
     out = []
@@ -334,6 +349,8 @@ class TransferRule:
                 if self._argument_of_trigger(tok):
                     continue
                 yield from self._noun(tok, sentence, ctx)
+            elif tok.pos_ in ("NOUN", "PROPN") and lemma in lx.troop_heads:
+                yield from self._presence(tok, sentence, ctx)
 
     # a governing trigger ("wants to buy", "asked … to supply") leaves the work to its xcomp
     @staticmethod
@@ -371,7 +388,10 @@ class TransferRule:
                 verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
             ):
                 stage = "delivered"  # "bought", "has purchased"
-            objects = [t for t in dobj + passive if not ctx.actors.of_phrase(t)]
+            # an object that names an actor is a counterpart, unless it is troops ("North
+            # Korean troops" names PRK as their sender, not as a recipient)
+            objects = [t for t in dobj + passive if not ctx.actors.of_phrase(t) or _troops(t)]
+            counterparts = [t for t in dative + dobj if t not in objects]
             if side == "helper":
                 xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
                 recipients = [a for t in dobj + [s for x in xcomps for s in _children(x, "nsubj")]
@@ -387,7 +407,7 @@ class TransferRule:
             if side == "supplier":
                 suppliers = subj
                 recipients = [a for t in _preps(verb, ("to", "into")) for a in _resolve(t, ctx)]
-                recipients += [a for t in dative + dobj for a in _resolve(t, ctx)]
+                recipients += [a for t in counterparts for a in _resolve(t, ctx)]
                 if not recipients:  # "to Russia" attached to the object phrase
                     recipients = [a for o in objects for t in o.subtree if t.dep_ == "prep"
                                   and t.lower_ == "to" for p in _children(t, "pobj")
@@ -403,6 +423,10 @@ class TransferRule:
                     recipients, _ = _subject(controller, ctx)
                 if items and _type_of(items) == "troop_deployment":
                     recipients += [a for t in _preps(verb, ("in", "into", "inside")) for a in _resolve(t, ctx)]
+                    # troops belong to the state named on them, whoever carries them
+                    senders = _origins([it for it in items if it[0].category == "troops"], ctx)
+                    if senders:
+                        suppliers = senders
                 for d in _drafts(sentence, verb, stage, suppliers, recipients, items, 0.7, ctx):
                     yield _committed(d, verb, gov_stage)
                 break
@@ -482,6 +506,50 @@ class TransferRule:
                 continue
             yield from _drafts(sentence, noun, stage, sup, rec, items, 0.55 if items else 0.45, ctx)
             return
+
+    def _presence(self, noun: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
+        """Troops of one state said to be in, or moving into, another: "North Korean troops
+        are stationed in / arrived in / entered Russia", "N soldiers are fighting alongside
+        Russian forces", "there are N North Korean troops in Russia"."""
+        lx = lex()
+        troops = [it for it in items_in([noun]) if it[0].category == "troops" and it[1].i == noun.i]
+        if not troops:
+            return
+        senders = _origins(troops, ctx) or [a for c in noun.children if c.dep_ == "poss"
+                                            for a in _resolve(c, ctx)]
+        if not senders:
+            return
+        arg = noun
+        if arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.pos_ in ("NOUN", "NUM"):
+            arg = arg.head.head  # "thousands of North Korean soldiers", "a batch of troops"
+        verb = arg.head
+        hosts: list[Actor] = []
+        if arg.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            lemma = verb.lemma_.lower()
+            if lemma in lx.presence or (lemma == "be" and arg.dep_ == "nsubj"):
+                hosts = [a for t in _preps(verb, lx.presence_preps) for a in _resolve(t, ctx)]
+                if lemma in lx.presence_objects:
+                    hosts += [a for t in _children(verb, "dobj") for a in _resolve(t, ctx)]
+            if lemma in lx.presence or lemma in lx.combat:
+                hosts += [a for t in _preps(verb, lx.alongside) for a in _resolve(t, ctx)]
+                for x in _children(verb, "xcomp", "advcl"):  # "arrived to fight alongside …"
+                    hosts += [a for t in _preps(x, lx.alongside) for a in _resolve(t, ctx)]
+            if lemma in lx.combat:
+                hosts += [a for t in _preps(verb, ("in", "inside")) for a in _resolve(t, ctx)]
+        elif arg.dep_ == "attr" and verb.lemma_ == "be":  # "there are N troops in Russia"
+            hosts = [a for t in _preps(noun, ("in", "inside")) for a in _resolve(t, ctx)]
+            hosts += [a for t in _preps(verb, ("in", "inside")) for a in _resolve(t, ctx)]
+        else:
+            return
+        enemies = {a.name for t in sentence if t.dep_ == "prep" and t.lower_ == "against"
+                   for p in _children(t, "pobj") for a in _resolve(p, ctx)}
+        names = {a.name for a in senders}
+        hosts = [a for a in hosts if a.kind == "state" and a.name not in names
+                 and a.name not in enemies]
+        if not hosts:
+            return
+        trigger = verb if verb.pos_ in ("VERB", "AUX") else noun
+        yield from _drafts(sentence, trigger, "delivered", senders, hosts, troops, 0.6, ctx)
 
     @staticmethod
     def _own_actors(noun: Token, ctx: Context) -> list[Actor]:
