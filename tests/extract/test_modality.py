@@ -57,3 +57,21 @@ def test_hedge_in_a_sibling_clause_does_not_count(nlp) -> None:  # type: ignore[
               "to it.")
     tok = next(t for t in doc if t.text == "delivered")
     assert classify(next(doc.sents), tok) == ("positive", "asserted")
+
+
+def test_concern_about_a_named_act_is_not_a_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The ambassador expressed serious concern about Ruritania's veto.")
+    tok = next(t for t in doc if t.text == "veto")
+    assert classify(next(doc.sents), tok) == ("positive", "asserted")
+
+
+def test_fears_over_a_clause_hedge_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("There are fears that Ruritania sent shells to Freedonia.")
+    tok = next(t for t in doc if t.text == "sent")
+    assert classify(next(doc.sents), tok)[1] == "speculative"
+
+
+def test_predictions_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("There are many predictions that Ruritania will block the resolution.")
+    tok = next(t for t in doc if t.text == "block")
+    assert classify(next(doc.sents), tok)[1] == "speculative"

@@ -30,9 +30,13 @@ _DEFAULT = {
     "raising": ["expect", "likely", "unlikely", "possible", "poised", "appear", "seem", "set",
                 "consider", "mull", "weigh", "contemplate", "fear", "rumor", "rumour", "speculate"],
     "hedge_nouns": ["speculation", "possibility", "prospect", "rumor", "rumors", "rumour",
-                    "rumours", "fear", "fears", "concern", "concerns", "question", "questions",
-                    "risk", "chance", "likelihood", "scenario", "suspicion", "suspicions",
-                    "potential", "hypothesis", "worry", "worries"],
+                    "rumours", "risk", "chance", "likelihood", "scenario", "suspicion",
+                    "suspicions", "potential", "hypothesis", "prediction", "predictions",
+                    "forecast", "forecasts", "expectation", "expectations"],
+    # attitudes hedge a clause under them ("fears that X could …"), not a named act they are
+    # about ("concern about Russia's veto")
+    "attitude_nouns": ["fear", "fears", "concern", "concerns", "question", "questions", "worry",
+                       "worries"],
     "hedge_amods": ["possible", "potential", "prospective", "hypothetical", "rumored", "rumoured",
                     "likely", "probable", "feared", "suspected", "alleged", "future", "proposed"],
     "conditional_marks": ["if", "unless", "whether", "lest"],
@@ -116,6 +120,7 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
 
     cur = trigger
     own = True  # still inside the trigger's own clause
+    passed_clause = False  # gone up through a verb (the trigger sits in a clause)
     for _ in range(40):
         if cur.pos_ in _VERBAL or cur.i == trigger.i:
             if _conditional(cur):
@@ -139,6 +144,9 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             lemma = cur.lemma_.lower()
             if cur.i != trigger.i and (lemma in w["hedge_nouns"] or cur.lower_ in w["hedge_nouns"]):
                 modality = "speculative"
+            if cur.i != trigger.i and passed_clause and (lemma in w["attitude_nouns"]
+                                                         or cur.lower_ in w["attitude_nouns"]):
+                modality = "speculative"
             if cur.i != trigger.i and lemma in w["raising"] and cur.pos_ == "ADJ":
                 modality = "speculative"
             if cur.i != trigger.i and any(c.dep_ == "det" and c.lower_ == "no"
@@ -153,6 +161,13 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             break
         # Leaving a verb's clause upwards: we are now in a governing clause.
         if cur.pos_ in _VERBAL and cur.dep_ in _CLAUSAL and cur.dep_ not in {"conj", "xcomp"}:
+            own = False
+        if cur.pos_ in _VERBAL:
+            passed_clause = True
+        # A noun trigger as the subject of its clause: what the predicate says of the event
+        # ("the veto does not remove the sanctions") does not negate or hedge the event itself.
+        if cur.i == trigger.i and trigger.pos_ not in _VERBAL \
+                and trigger.dep_ in {"nsubj", "nsubjpass"}:
             own = False
         if cur.dep_ == "conj":
             # a coordinated verb shares auxiliaries/negation of its head only through the head

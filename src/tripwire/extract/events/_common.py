@@ -79,6 +79,41 @@ def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
+FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+FUTURE_GOVERNORS = frozenset({"go", "plan", "expect", "intend", "set", "invite", "schedule",
+                              "hope", "want", "agree", "propose", "prepare", "aim", "seek", "try",
+                              "threaten", "vow", "pledge", "promise"})
+FUTURE_AMODS = frozenset({"upcoming", "planned", "proposed", "next", "future", "possible",
+                          "potential", "expected", "scheduled", "prospective"})
+
+
+def _future_verb(verb: Token) -> bool:
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def planned(tok: Token) -> bool:
+    """An act still to come ("will visit", "plans to meet", "the upcoming summit", "the meeting
+    set for next week", "will raise it at the meeting", "will use its veto")."""
+    if _future_verb(tok):
+        return True
+    for c in tok.children:
+        if c.dep_ in {"amod", "compound"} and c.lower_ in FUTURE_AMODS:
+            return True
+        if c.dep_ == "acl" and lem(c) in FUTURE_GOVERNORS:  # "the meeting set for Monday"
+            return True
+    head = tok.head
+    if tok.dep_ in {"xcomp", "ccomp"} and lem(head) in FUTURE_GOVERNORS:
+        return True
+    if tok.dep_ in {"dobj", "pobj"} and lem(head) in FUTURE_GOVERNORS:
+        return True
+    if tok.pos_ not in VERBAL:  # a noun: the verb it is an argument of ("will use its veto")
+        verb = governing_verb(tok)
+        if verb is not None and (_future_verb(verb) or lem(verb) in FUTURE_GOVERNORS
+                                 or verb.dep_ == "xcomp" and lem(verb.head) in FUTURE_GOVERNORS):
+            return True
+    return _future_verb(head) and tok.dep_ in {"dobj", "xcomp"}
+
+
 def source_country(sentence: Span, ctx: Context) -> str | None:
     """Country of the sentence's first source with one (for "we"/"it" subjects)."""
     try:

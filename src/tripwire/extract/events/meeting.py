@@ -22,6 +22,7 @@ from tripwire.extract.events._common import (
     keywords_of,
     lem,
     objects,
+    planned,
     prep_objects,
     subjects,
     subtree_mentions,
@@ -34,29 +35,6 @@ TALK_VERBS = words(LEX, "talk_verbs")
 NOUNS = words(LEX, "nouns")
 PREPS = words(LEX, "with_preps")
 _BODY_WORDS = frozenset({"council", "committee", "assembly", "board", "cabinet", "parliament"})
-_FUTURE_AUX = frozenset({"will", "'ll", "shall"})
-_FUTURE_GOVERNORS = frozenset({"go", "plan", "expect", "intend", "set", "invite", "schedule",
-                               "hope", "want", "agree", "propose", "prepare", "aim", "seek"})
-_FUTURE_AMODS = frozenset({"upcoming", "planned", "proposed", "next", "future", "possible",
-                           "potential", "expected", "scheduled", "prospective"})
-
-
-def _planned(tok: Token) -> bool:
-    """A meeting still to come ("will visit", "plans to meet", "the upcoming summit")."""
-    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in tok.children):
-        return True
-    if any(c.dep_ in {"amod", "compound"} and c.lower_ in _FUTURE_AMODS for c in tok.children):
-        return True
-    head = tok.head
-    if tok.dep_ in {"xcomp", "ccomp"} and lem(head) in _FUTURE_GOVERNORS:
-        return True
-    if tok.dep_ in {"dobj", "pobj"} and lem(head) in _FUTURE_GOVERNORS | {"for"} and \
-            lem(head) != "for":
-        return True
-    return any(c.dep_ in {"aux"} and c.lower_ in _FUTURE_AUX for c in head.children) \
-        and tok.dep_ in {"dobj", "xcomp"}
-
-
 def _noun_participants(noun: Token, ctx: Context) -> list[str]:
     out: list[str] = []
     for c in noun.children:
@@ -106,7 +84,7 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
                         parts += actor_names(conjuncts(s), ctx, sentence)
         else:
             continue
-        if _planned(tok):
+        if planned(tok):
             continue
         uniq = list(dict.fromkeys(p for p in parts if p))
         if len(uniq) < 2:

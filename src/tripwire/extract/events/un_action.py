@@ -20,6 +20,7 @@ from tripwire.extract.events._common import (
     keywords_of,
     lem,
     objects,
+    planned,
     subjects,
     words,
 )
@@ -49,9 +50,25 @@ def _is_un(tokens: Iterable[Token], ctx: Context) -> bool:
     return False
 
 
+_PHRASE_CUT = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "conj", "cc"})
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """``tok``'s noun phrase without clauses, appositions or conjuncts."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in _PHRASE_CUT:
+            out.extend(_phrase(c))
+    return out
+
+
 def _is_panel(tok: Token, ctx: Context) -> bool:
-    words_ = {t.lower_ for t in tok.subtree}
-    return bool(words_ & PANEL_WORDS) and (_is_un(tok.subtree, ctx) or "panel" in words_)
+    """The UN panel itself is the phrase's head ("the panel", "U.N. sanctions monitors"), not
+    something said about another head ("an expert who served on a U.N. panel")."""
+    if tok.lower_ not in PANEL_WORDS:
+        return False
+    phrase = _phrase(tok)
+    return _is_un(phrase, ctx) or tok.lower_ == "panel"
 
 
 def _draft(actor: str, sentence: Span, trigger: Token) -> Draft:
@@ -63,6 +80,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
     un_here = _is_un(sentence, ctx)
     for tok in sentence:
         low = lem(tok)
+        if planned(tok):
+            continue  # "will use its veto", "the Council meeting set for Monday"
         if tok.pos_ == "VERB" and low in VETO_VERBS:
             objs = objects(tok)
             if low != "veto" and not any(
@@ -73,6 +92,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
                 for name in actor_names(subjects(tok), ctx, sentence, states_only=True):
                     yield _draft(name, sentence, tok)
         elif tok.pos_ in {"NOUN", "PROPN"} and low in VETO_NOUNS:
+            if tok.dep_ == "compound":
+                continue  # "veto power", "veto right": a capacity, not an act
             mods = [c for c in tok.children if c.dep_ in {"poss", "amod", "compound"}]
             for name in actor_names(mods, ctx, sentence, states_only=True):
                 yield _draft(name, sentence, tok)
