@@ -4,17 +4,17 @@ reports every feature that applied."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from tripwire.sanctions.normalize import Prepared, Token
+from tripwire.sanctions.normalize import KIND_WEIGHT, Prepared, Token, skeleton, weight
+
+__all__ = ["FEATURES", "KIND_WEIGHT", "Result", "acronym", "compact_match", "identifier",
+           "korean_name", "skeleton", "token_alignment", "token_similarity", "weight"]
 
 Result = tuple[float | None, str]
 
-# Weights of token kinds in the alignment (a word weighs its length, capped).
-KIND_WEIGHT = {"particle": 1.0, "legal": 1.0, "generic": 1.5, "number": 1.5}
 TYPO_FLOOR = 0.5  # below this two tokens are not aligned at all
 CLOSE = 0.75  # at or above this an aligned pair counts as the same word
 MISS_FACTOR = 0.78  # each word of the shorter name with no close partner multiplies the score
@@ -25,63 +25,83 @@ MONONYM_FACTOR = 0.75  # a one-word name against a name of several words
 SYLLABIC_PENALTY = 0.2  # spelling differences in names written in Han or Hangul
 SHORT = 4  # tokens of at most this many letters ...
 SHORT_PENALTY = 0.15  # ... lose this much similarity when spelt differently
+_EXACT_KINDS = frozenset({"legal", "number"})  # tokens that match only when equal
 
 
-def weight(tok: Token) -> float:
-    """How much a token says about identity: its length for words (2..9), less for the rest."""
-    return KIND_WEIGHT.get(tok.kind, min(max(len(tok.text), 2), 9))
-
-
-_SKELETON_FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"), ("w", "v"),
-                   ("y", "i"), ("j", "i"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"))
-
-
-@cache
-def skeleton(word: str) -> str:
-    """A crude phonetic key: first letter, then consonants with doubles collapsed
-    ("Usama"/"Osama" -> "sm" after the first, "Muhammad"/"Mohamed" -> "mhmd")."""
-    w = word
-    for a, b in _SKELETON_FOLDS:
-        w = w.replace(a, b)
-    rest = re.sub(r"[aeiouh]", "", w[1:])
-    return (w[:1] if w[:1] not in "aeiou" else "") + re.sub(r"(.)\1+", r"\1", rest)
-
-
-@cache
-def token_similarity(a: Token, b: Token, initials: bool) -> tuple[float, str]:
-    """Similarity of two tokens in 0..1 and its reason (equal, initial, sound, spelling)."""
-    if a.text == b.text:
-        return (1.0, "equal") if a.kind == b.kind or "word" in (a.kind, b.kind) else (0.9, "equal")
-    if a.kind in ("legal", "number") or b.kind in ("legal", "number"):
+def _similarity(x: str, kx: str, sx: str, y: str, ky: str, sy: str, initials: bool
+                ) -> tuple[float, str]:
+    """:func:`token_similarity` on a token's text, kind and skeleton (no objects built).
+    Cached: screening meets the same pairs of words again and again."""
+    if x == y:
+        return (1.0, "equal") if kx == ky or kx == "word" or ky == "word" else (0.9, "equal")
+    if kx in _EXACT_KINDS or ky in _EXACT_KINDS:
         return 0.0, "different"
-    x, y = a.text, b.text
-    if initials and (len(x) == 1 or len(y) == 1):
-        short, long_ = (x, y) if len(x) == 1 else (y, x)
+    lx, ly = len(x), len(y)
+    if initials and (lx == 1 or ly == 1):
+        short, long_ = (x, y) if lx == 1 else (y, x)
         return (0.8, "initial") if long_.startswith(short) else (0.0, "different")
     sim = OSA.normalized_similarity(x, y)
-    if max(len(x), len(y)) <= SHORT:  # one letter off in "Jin"/"Jun", "Tim"/"Tom" is a new name
+    shorter, longer = (lx, ly) if lx <= ly else (ly, lx)
+    if longer <= SHORT:  # one letter off in "Jin"/"Jun", "Tim"/"Tom" is a new name
         sim -= SHORT_PENALTY
-    shorter, longer = sorted((len(x), len(y)))
     if shorter >= 4 and shorter / longer >= 0.75 and x[0] == y[0] \
-            and len(skeleton(x)) >= 3 and skeleton(x) == skeleton(y):
+            and len(sx) >= 3 and sx == sy:
         return max(sim, 0.8), "sound"
     return sim, "spelling"
 
 
-def _align(q: tuple[Token, ...], c: tuple[Token, ...], initials: bool, syllabic: bool = False
+def token_similarity(a: Token, b: Token, initials: bool) -> tuple[float, str]:
+    """Similarity of two tokens in 0..1 and its reason (equal, initial, sound, spelling)."""
+    return _similarity(a.text, a.kind, skeleton(a.text), b.text, b.kind, skeleton(b.text),
+                       initials)
+
+
+def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
            ) -> list[tuple[int, int, float, str]]:
+    """Tokens aligned one to one, greedily by similarity (ties: nearer positions first).
+
+    Equal tokens of compatible kinds (similarity 1.0) head that order, so they are aligned
+    first from a lookup, and only the tokens left over are compared pair by pair."""
+    qt, qk, ct, ck = q.texts, q.kinds, c.texts, c.kinds
+    where: dict[str, list[int]] = {}
+    for j, y in enumerate(ct):
+        where.setdefault(y, []).append(j)
+    equal = [(abs(i - j), i, j) for i, x in enumerate(qt) if x in where for j in where[x]
+             if qk[i] == ck[j] or qk[i] == "word" or ck[j] == "word"]
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    out: list[tuple[int, int, float, str]] = []
+    if equal:
+        equal.sort(key=lambda e: e[0])
+        for _, i, j in equal:
+            if i not in used_q and j not in used_c:
+                used_q.add(i)
+                used_c.add(j)
+                out.append((i, j, 1.0, "equal"))
+        if len(used_q) == len(qt) or len(used_c) == len(ct):
+            return out
     pairs = []
-    for i, a in enumerate(q):
-        for j, b in enumerate(c):
-            sim, why = token_similarity(a, b, initials)
+    cs = c.skeletons
+    rest_c = [j for j in range(len(ct)) if j not in used_c]
+    for i, x in enumerate(qt):
+        if i in used_q:
+            continue
+        kx, sx, lx = qk[i], q.skeletons[i], len(x)
+        for j in rest_c:
+            y = ct[j]
+            ly = len(y)
+            # OSA similarity is at most the ratio of the lengths: below the floor no pair
+            # forms, unless one token is an initial.
+            if (ly < lx and ly < TYPO_FLOOR * lx or lx < ly and lx < TYPO_FLOOR * ly) \
+                    and not (initials and (lx == 1 or ly == 1)):
+                continue
+            sim, why = _similarity(x, kx, sx, y, ck[j], cs[j], initials)
             if syllabic and why == "spelling":  # "Xiaohong"/"Xiaoming": another syllable
                 sim -= SYLLABIC_PENALTY
             if sim >= TYPO_FLOOR:
                 pairs.append((sim, i, j, why))
-    pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    out = []
+    if len(pairs) > 1:
+        pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
     for sim, i, j, why in pairs:
         if i not in used_q and j not in used_c:
             used_q.add(i)
@@ -106,46 +126,49 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
     if not q.tokens or not c.tokens:
         return None, ""
     person = q.schema in (None, "Person") and c.schema in (None, "Person")
-    pairs = _align(q.tokens, c.tokens, person, q.cjk or c.cjk)
-    got = sum(sim * (weight(q.tokens[i]) + weight(c.tokens[j])) for i, j, sim, _ in pairs)
-    used_q = {i for i, _, _, _ in pairs}
-    used_c = {j for _, j, _, _ in pairs}
-    extra_q = sum(weight(t) for i, t in enumerate(q.tokens) if i not in used_q)
-    extra_c = sum(weight(t) for j, t in enumerate(c.tokens) if j not in used_c)
+    pairs = _align(q, c, person, q.cjk or c.cjk)
+    wq, wc = q.weights, c.weights
+    got = matched = 0.0
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    for i, j, sim, _ in pairs:
+        w = wq[i] + wc[j]
+        got += sim * w
+        matched += w
+        used_q.add(i)
+        used_c.add(j)
+    extra_q = sum(w for i, w in enumerate(wq) if i not in used_q)
+    extra_c = sum(w for j, w in enumerate(wc) if j not in used_c)
     if person and q.schema == "Person":  # the longer name's extra words: middle names
-        if len(q.tokens) > len(c.tokens):
+        if len(wq) > len(wc):
             extra_q *= EXTRA_PERSON
-        elif len(c.tokens) > len(q.tokens):
+        elif len(wc) > len(wq):
             extra_c *= EXTRA_PERSON
-    matched = sum(weight(q.tokens[i]) + weight(c.tokens[j]) for i, j, _, _ in pairs)
     score = got / (matched + extra_q + extra_c)
     why: list[str] = []
-    n_q = sum(t.kind == "word" for t in q.tokens)
-    n_c = sum(t.kind == "word" for t in c.tokens)
+    n_q, n_c = q.n_words, c.n_words
     shorter, side = (q, 0) if n_q <= n_c else (c, 1)
     best = {p[side]: p[2] for p in pairs}
     misses = []
-    for k, t in enumerate(shorter.tokens):
+    for k, (text, kind) in enumerate(zip(shorter.texts, shorter.kinds, strict=True)):
         sim = best.get(k, 0.0)
-        if t.kind == "word" and sim < CLOSE:
-            misses.append(t.text)
+        if kind == "word" and sim < CLOSE:
+            misses.append(text)
             score *= MISS_FACTOR ** (1 - max(sim - TYPO_FLOOR, 0) / (CLOSE - TYPO_FLOOR))
     if misses:
         why.append(f"unmatched {' '.join(misses)}")
-    words = sorted((i, j) for i, j, _, _ in pairs if q.tokens[i].kind == "word")
-    if len(words) >= 3 and not is_rotation([j for _, j in words]):
-        score *= ORDER_FACTOR
-        why.append("order differs")
+    if len(pairs) >= 3:
+        words = sorted((i, j) for i, j, _, _ in pairs if q.kinds[i] == "word")
+        if len(words) >= 3 and not is_rotation([j for _, j in words]):
+            score *= ORDER_FACTOR
+            why.append("order differs")
     if min(n_q, n_c) == 1 and max(n_q, n_c) >= 2:
         score *= MONONYM_FACTOR
         why.append("one word against several")
-    forms_q = {t.text for t in q.tokens if t.kind == "legal"}
-    forms_c = {t.text for t in c.tokens if t.kind == "legal"}
-    if forms_q and forms_c and not forms_q & forms_c:
+    if q.forms and c.forms and not q.forms & c.forms:
         score *= FORM_FACTOR
-        why.append(f"legal form {'/'.join(sorted(forms_q))}≠{'/'.join(sorted(forms_c))}")
-    detail = ", ".join(f"{q.tokens[i].text}~{c.tokens[j].text}:{how}"
-                       for i, j, _, how in sorted(pairs))
+        why.append(f"legal form {'/'.join(sorted(q.forms))}≠{'/'.join(sorted(c.forms))}")
+    detail = ", ".join(f"{q.texts[i]}~{c.texts[j]}:{how}" for i, j, _, how in sorted(pairs))
     return score, "; ".join([detail, *why])
 
 
@@ -154,11 +177,10 @@ def compact_match(q: Prepared, c: Prepared) -> Result:
     the names with spaces removed, compared by spelling, when their token counts differ."""
     if len(q.tokens) == len(c.tokens):
         return None, ""
-    a = "".join(t.text for t in q.tokens if t.kind != "legal")
-    b = "".join(t.text for t in c.tokens if t.kind != "legal")
+    a, b = q.compact, c.compact
     if min(len(a), len(b)) < 6:
         return None, ""
-    sim = Levenshtein.normalized_similarity(a, b)
+    sim = Levenshtein.normalized_similarity(a, b, score_cutoff=0.9)
     return (sim, f"joined {a}~{b}") if sim >= 0.9 else (None, "")
 
 
@@ -185,6 +207,8 @@ def korean_name(q: Prepared, c: Prepared) -> Result:
 
 def identifier(q: Prepared, c: Prepared) -> Result:
     """Exact identifiers: a shared IMO number makes a vessel match outright."""
+    if not q.imo or not c.imo:
+        return None, ""
     shared = set(q.imo) & set(c.imo)
     return (1.0, f"IMO {min(shared)}") if shared else (None, "")
 
@@ -215,8 +239,7 @@ def acronym(q: Prepared, c: Prepared) -> Result:
     if q.schema in ("Person", "Vessel") or c.schema in ("Person", "Vessel"):
         return None, ""
     for short, long_ in ((q, c), (c, q)):
-        words = [t.text for t in short.tokens if t.kind != "legal"]
-        other = tuple(t.text for t in long_.tokens if t.kind != "legal")
+        words, other = short.plain, long_.plain
         if len(words) == 1 and 3 <= len(words[0]) <= 8 and words[0].isalpha() \
                 and len(other) >= 2 and words[0][0] == other[0][0] \
                 and words[0] not in other and _acronym_of(words[0], other):

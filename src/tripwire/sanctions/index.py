@@ -25,7 +25,7 @@ from tripwire.sanctions.normalize import Prepared, prepare
 
 CANDIDATES = 40  # names scored per query after blocking
 WEAK_FACTOR = 0.8  # a weak alias ("low quality" a.k.a.) counts a little less
-INDEX_VERSION = 3  # bump when preparation or keys change, to invalidate cached indexes
+INDEX_VERSION = 4  # bump when preparation or keys change, to invalidate cached indexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ class ScreeningIndex:
     def candidates(self, query: Prepared, schema: str | None) -> list[int]:
         """Name ids sharing the rarest keys with ``query`` (schema-compatible ones only)."""
         weights: dict[int, float] = defaultdict(float)
-        for key in block_keys(query):
+        for key in sorted(block_keys(query)):  # sorted: the same sums and ties in every run
             ids = self.postings.get(key)
             if not ids or len(ids) > 20000:
                 continue
@@ -106,7 +106,8 @@ class ScreeningIndex:
         if schema is not None:
             weights = {nid: w for nid, w in weights.items()
                        if self.entries[self.names[nid][0]].schema == schema}
-        return sorted(weights, key=weights.__getitem__, reverse=True)[:CANDIDATES]
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [nid for nid, _ in ranked[:CANDIDATES]]
 
     def screen(self, name: str, schema: str | None = None, limit: int = 5) -> list[Match]:
         """Ranked entries for ``name``: best name per entry, highest score first."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 
 from tripwire import settings
 from tripwire.sanctions.entries import fold_schema
@@ -24,20 +26,29 @@ class Score:
         return "; ".join(f"{n}={s:.2f} ({why})" for n, s, why in self.features)
 
 
+_NAMED = tuple((f.__name__, f) for f in FEATURES)
+_BY_SCORE = itemgetter(1)
+
+
 def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
     """The best feature score for two prepared names (``imo``: the candidate's IMO numbers)."""
-    if imo and set(q.imo) & set(imo):
+    if imo and q.imo and set(q.imo) & set(imo):
         return Score(1.0, (("identifier", 1.0, f"IMO {min(set(q.imo) & set(imo))}"),))
     found = []
-    for feature in FEATURES:
+    korean: tuple[str, float, str] | None = None
+    identified = False
+    for name, feature in _NAMED:
         s, why = feature(q, c)
         if s is not None:
-            found.append((feature.__name__, round(s, 4), why))
+            found.append((name, round(s, 4), why))
+            if name == "korean_name":
+                korean = found[-1]
+            elif name == "identifier":
+                identified = True
     if not found:
         return Score(0.0, ())
     # A Korean reading that disagrees on the surname vetoes spelling similarity.
-    korean = next((f for f in found if f[0] == "korean_name"), None)
-    if any(f[0] == "identifier" for f in found):
+    if identified:
         best = 1.0
     elif korean is not None and (q.hangul and c.hangul or korean[1] == 0.0):
         best = korean[1]
@@ -49,13 +60,17 @@ def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
                       f"{q.korean.given}≠{c.korean.given}"))
     else:
         best = max(f[1] for f in found)
-    found.sort(key=lambda f: -f[1])
+    if len(found) > 1:
+        found.sort(key=_BY_SCORE, reverse=True)
     return Score(round(min(best, 1.0), 4), tuple(found))
+
+
+_schema = lru_cache(maxsize=256)(fold_schema)
 
 
 def score_pair(name1: str, name2: str, schema: str | None = None) -> Score:
     """Score two names; ``schema`` may be FtM (Person, Company, ...) or an OFAC SDN type."""
-    s = fold_schema(schema)
+    s = _schema(schema)
     return compare(prepare(name1, s), prepare(name2, s))
 
 

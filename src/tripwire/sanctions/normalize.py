@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from unidecode import unidecode
@@ -25,6 +25,7 @@ _APOS_RE = re.compile(r"[’'`ʼ‘ʻ´]")
 _NONWORD_RE = re.compile(r"[^\w]+")
 _SPLIT_NUM_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]+")
+_LATIN_RE = re.compile(r"[A-Za-z]")
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -40,6 +41,8 @@ def romanize_han(text: str) -> str:
     words = _HAN_RE.findall(text)
     alone = len(words) == 1 and words[0] == text.strip()
     return _HAN_RE.sub(lambda m: _han_word(m.group(0), alone), text)
+
+
 _IMO_RE = re.compile(r"\b(?:imo\s*(?:no\.?|number)?\s*:?\s*)?(\d{7})\b", re.I)
 
 
@@ -60,17 +63,26 @@ def tables() -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One name part. ``kind``: word, particle, legal (a legal-form tag), generic, number."""
 
     text: str
     kind: str = "word"
 
 
+# Weights of token kinds in the alignment (a word weighs its length, 2..9).
+KIND_WEIGHT = {"particle": 1.0, "legal": 1.0, "generic": 1.5, "number": 1.5}
+
+
+def weight(tok: Token) -> float:
+    """How much a token says about identity: its length for words (2..9), less for the rest."""
+    return KIND_WEIGHT.get(tok.kind, min(max(len(tok.text), 2), 9))
+
+
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A name ready to compare: its tokens, a Korean reading if it has one, IMO numbers."""
+    """A name ready to compare: its tokens, a Korean reading if it has one, IMO numbers, and
+    the forms the features read, computed once here so that comparing is only comparing."""
 
     raw: str
     schema: str | None
@@ -79,21 +91,49 @@ class Prepared:
     korean: korean.KoreanName | None
     imo: tuple[str, ...]
     cjk: bool = False  # written in Han or Hangul: syllables, not letters, are the units
+    texts: tuple[str, ...] = ()  # token texts
+    kinds: tuple[str, ...] = ()  # token kinds
+    weights: tuple[float, ...] = ()  # :func:`weight` of each token
+    skeletons: tuple[str, ...] = ()  # phonetic skeleton of each token
+    n_words: int = 0  # tokens of kind "word"
+    forms: frozenset[str] = frozenset()  # legal-form tags
+    plain: tuple[str, ...] = ()  # texts of the tokens that are no legal form
+    compact: str = ""  # ``plain`` joined: "Good Will" -> "goodwill"
 
     @property
     def words(self) -> tuple[str, ...]:
-        return tuple(t.text for t in self.tokens)
+        return self.texts
+
+
+_SKELETON_FOLDS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("z", "s"), ("w", "v"),
+                   ("y", "i"), ("j", "i"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"))
+_VOWELS_H_RE = re.compile(r"[aeiouh]")
+_DOUBLES_RE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """A crude phonetic key: first letter, then consonants with doubles collapsed
+    ("Usama"/"Osama" -> "sm" after the first, "Muhammad"/"Mohamed" -> "mhmd")."""
+    w = word
+    for a, b in _SKELETON_FOLDS:
+        w = w.replace(a, b)
+    rest = _VOWELS_H_RE.sub("", w[1:])
+    return (w[:1] if w[:1] not in "aeiou" else "") + _DOUBLES_RE.sub(r"\1", rest)
 
 
 def fold(text: str) -> str:
     """NFKC, Hangul romanised syllable by syllable, other scripts transliterated, lower case."""
-    text = unicodedata.normalize("NFKC", text)
-    text = korean.romanize_hangul_name(text, _HANGUL_RE)
-    text = romanize_han(text)
+    if not text.isascii():  # ASCII is its own NFKC form and transliteration
+        text = unicodedata.normalize("NFKC", text)
+        text = korean.romanize_hangul_name(text, _HANGUL_RE)
+        text = romanize_han(text)
     text = _APOS_RE.sub("", text)
     text = text.replace("&", " and ").replace("ß", "ss")
     text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
-    return _APOS_RE.sub("", unidecode(text)).lower()
+    if not text.isascii():
+        text = _APOS_RE.sub("", unidecode(text))
+    return text.lower()
 
 
 _LEET = str.maketrans("013457@9$", "oieastagS".lower())
@@ -163,8 +203,18 @@ def prepare(name: str, schema: str | None = None) -> Prepared:
         tokens = org_tokens(words)
     else:
         tokens = [Token(w) for w in words]
-    hangul = bool(_HANGUL_RE.search(name)) and not re.search(r"[A-Za-z]", name)
+    ascii_ = name.isascii()
+    hangul = not ascii_ and bool(_HANGUL_RE.search(name)) and not _LATIN_RE.search(name)
     kname = korean.read_name([t.text for t in tokens], hangul) if schema in (None, "Person") \
         else None
-    cjk = bool(_HANGUL_RE.search(name) or _HAN_RE.search(name))
-    return Prepared(name, schema, tuple(tokens), hangul, kname, imo, cjk)
+    cjk = not ascii_ and bool(_HANGUL_RE.search(name) or _HAN_RE.search(name))
+    texts = tuple(t.text for t in tokens)
+    kinds = tuple(t.kind for t in tokens)
+    plain = tuple(t.text for t in tokens if t.kind != "legal")
+    return Prepared(name, schema, tuple(tokens), hangul, kname, imo, cjk,
+                    texts=texts, kinds=kinds, weights=tuple(weight(t) for t in tokens),
+                    # skeletons are compared only between words of four letters or more
+                    skeletons=tuple(skeleton(x) if len(x) >= 4 else "" for x in texts),
+                    n_words=kinds.count("word"),
+                    forms=frozenset(t.text for t in tokens if t.kind == "legal"),
+                    plain=plain, compact="".join(plain))
