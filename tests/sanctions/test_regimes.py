@@ -37,3 +37,36 @@ def test_goods_rules() -> None:
     assert "2397" in check_event(oil)[0].provision
     assert "2371 para 8" in check_event(coal)[0].provision
     assert check_event(early) == ()
+
+
+COAL = Event(id="e4", doc="d", type="goods_transfer", stage="delivered", polarity="positive",
+             modality="asserted", actors={"supplier": ("PRK",), "recipient": ("CHN",)},
+             items=(Item("coal", "other"),), date=EventDate("March 2019", "2019-03", "month"))
+PETROLEUM = Event(id="e5", doc="d", type="goods_transfer", stage="delivered",
+                  polarity="positive", modality="asserted",
+                  actors={"supplier": ("RUS",), "recipient": ("PRK",)},
+                  items=(Item("refined petroleum", "energy"),),
+                  date=EventDate("2018", "2018", "year"))
+
+
+def test_annotate_flags_coal_from_and_petroleum_to_the_dprk() -> None:
+    coal, oil = annotate([COAL, PETROLEUM])
+    (v,) = coal.violations
+    assert v.provision == "UNSCR 2371 para 8" and "coal" in v.why
+    (w,) = oil.violations
+    assert "2397 para" in w.provision and "500,000 barrels" in w.why
+    assert "RUS -> PRK" in w.why
+
+
+def test_annotate_leaves_unasserted_and_negative_reports_unflagged() -> None:
+    for event in (COAL, PETROLEUM, ARTILLERY):
+        for change in ({"modality": "speculative"}, {"modality": "hypothetical"},
+                       {"polarity": "negative"}):
+            (out,) = annotate([event.replace(**change)])
+            assert out.violations == (), (event.id, change)
+
+
+def test_goods_rules_need_the_dprk_in_the_right_role() -> None:
+    reversed_coal = COAL.replace(actors={"supplier": ("CHN",), "recipient": ("PRK",)})
+    oil_from_prk = PETROLEUM.replace(actors={"supplier": ("PRK",), "recipient": ("RUS",)})
+    assert annotate([reversed_coal, oil_from_prk]) == (reversed_coal, oil_from_prk)
