@@ -24,12 +24,13 @@ def f1(rows: list[dict[str, str]], scores: list[float], thr: float) -> tuple[flo
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     path = Path(args[0] if args else "../shared/data/bench/nk_name_bench_cases.csv")
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     res = [score_pair(r["name1"], r["name2"], r.get("schema")) for r in rows]
     scores = [x.score for x in res]
-    print("F1 %.4f tp %d fp %d fn %d" % f1(rows, scores, threshold()))
-    for t in (0.6, 0.65, 0.7, 0.75, 0.8):
-        print(t, "F1 %.4f tp %d fp %d fn %d" % f1(rows, scores, t))
+    for t in (threshold(), 0.6, 0.65, 0.7, 0.75, 0.8):
+        f, tp, fp, fn = f1(rows, scores, t)
+        print(f"{t} F1 {f:.4f} tp {tp} fp {fp} fn {fn}")
     if "-v" in sys.argv:
         for r, x in zip(rows, res, strict=True):
             gold, pred = r["is_match"] == "true", x.score >= threshold()

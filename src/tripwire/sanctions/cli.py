@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -33,10 +32,15 @@ def list_paths(given: tuple[str, ...]) -> list[str]:
 
 
 
+class _UsageFailure(click.UsageError):
+    """A library usage error at the CLI edge (exit code 2, as click's own usage errors)."""
+
+
 def _fail(exc: TripwireError) -> click.ClickException:
-    err = click.ClickException(exc.detail)
-    err.exit_code = exc.exit_code
-    return err
+    """The library error as the click exception with the same exit code (1 or 2)."""
+    if exc.exit_code == _UsageFailure.exit_code:
+        return _UsageFailure(exc.detail)
+    return click.ClickException(exc.detail)
 
 
 lists_option = click.option("--lists", "lists", multiple=True, metavar="PATH",
@@ -108,18 +112,14 @@ def match(names: tuple[str, ...], schema: str | None, as_json: bool, pairs: str 
         fields = list(reader.fieldnames) + [f for f in ("score", "match")
                                             if f not in reader.fieldnames]
         rows = list(reader)
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        writer = csv.DictWriter(out, fieldnames=fields)
+    with click.open_file(output or "-", "w", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             s = score_pair(row["name1"], row["name2"], row.get("schema") or schema)
             row["score"] = f"{s.score:.4f}"
             row["match"] = "true" if s.score >= thr else "false"
             writer.writerow(row)
-    finally:
-        if output:
-            out.close()
 
 
 @click.command("lists")

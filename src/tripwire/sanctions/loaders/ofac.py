@@ -83,5 +83,5 @@ def load_ofac_csv(path: Path) -> SanctionsList:
             countries=tuple(dict.fromkeys(countries[ent] + ([row[9]] if row[9] else []))),
             program=program,
         ))
-    m = _DATE_RE.search(path.stem)
-    return SanctionsList(name, str(path), m.group(0) if m else None, tuple(entries))
+    dated = _DATE_RE.search(path.stem)
+    return SanctionsList(name, str(path), dated.group(0) if dated else None, tuple(entries))
