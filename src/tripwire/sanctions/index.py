@@ -8,6 +8,7 @@ by the rarity (idf) of the keys shared, and scores only the best :data:`CANDIDAT
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import pickle
 import time
@@ -20,7 +21,7 @@ from tripwire import settings
 from tripwire.sanctions.entries import ListEntry, SanctionsList, fold_schema
 from tripwire.sanctions.features import skeleton
 from tripwire.sanctions.loaders import cache_dir, list_files, load_lists
-from tripwire.sanctions.matcher import compare
+from tripwire.sanctions.matcher import Score, compare
 from tripwire.sanctions.normalize import Prepared, prepare
 
 CANDIDATES = 40  # names scored per query after blocking
@@ -87,6 +88,7 @@ class ScreeningIndex:
             for imo in entry.imo:
                 postings[f"I:{imo}"].append(len(self.names) - 1)
         self.postings = dict(postings)
+        self.schemas = [self.entries[k].schema for k, _, _ in self.names]  # per name id
         n = max(len(self.names), 1)
         self.idf = {key: math.log(n / len(ids)) for key, ids in self.postings.items()}
 
@@ -103,16 +105,17 @@ class ScreeningIndex:
             w = self.idf[key] + (5.0 if key.startswith(("I:", "K:")) else 0.0)
             for nid in ids:
                 weights[nid] += w
+        items: Iterable[tuple[int, float]] = weights.items()
         if schema is not None:
-            weights = {nid: w for nid, w in weights.items()
-                       if self.entries[self.names[nid][0]].schema == schema}
-        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [nid for nid, _ in ranked[:CANDIDATES]]
+            schemas = self.schemas
+            items = [(nid, w) for nid, w in items if schemas[nid] == schema]
+        best = heapq.nsmallest(CANDIDATES, items, key=lambda kv: (-kv[1], kv[0]))
+        return [nid for nid, _ in best]
 
     def screen(self, name: str, schema: str | None = None, limit: int = 5) -> list[Match]:
         """Ranked entries for ``name``: best name per entry, highest score first."""
         schema = fold_schema(schema) if schema else None
-        best: dict[int, Match] = {}
+        best: dict[int, tuple[float, Prepared, bool, Score]] = {}
         queries: dict[str, Prepared] = {}
         probe = prepare(name, schema)
         for nid in self.candidates(probe, schema):
@@ -122,13 +125,20 @@ class ScreeningIndex:
                                                                 prepare(name, entry.schema))
             result = compare(q, cand, entry.imo)
             score = round(result.score * (WEAK_FACTOR if weak else 1.0), 4)
-            if k not in best or score > best[k].score:
-                feats = result.features + ((("weak_alias", WEAK_FACTOR, "weak alias"),)
-                                           if weak else ())
-                best[k] = Match(entry.list, entry.entry_id, entry.name, cand.raw, entry.schema,
-                                score, feats, entry.program)
-        ranked = sorted(best.values(), key=lambda m: (-m.score, m.list, m.entry_id))
-        return ranked[:limit]
+            if k not in best or score > best[k][0]:
+                best[k] = (score, cand, weak, result)
+        entries = self.entries
+        top = heapq.nsmallest(limit, best, key=lambda k: (-best[k][0], entries[k].list,
+                                                           entries[k].entry_id))
+        out = []
+        for k in top:  # Match records only for the entries shown
+            score, cand, weak, result = best[k]
+            entry = entries[k]
+            feats = result.features + ((("weak_alias", WEAK_FACTOR, "weak alias"),)
+                                       if weak else ())
+            out.append(Match(entry.list, entry.entry_id, entry.name, cand.raw, entry.schema,
+                             score, feats, entry.program))
+        return out
 
     def screen_many(self, names: Iterable[str], schema: str | None = None,
                     threshold: float | None = None) -> list[list[Match]]:
