@@ -30,8 +30,7 @@ _EXACT_KINDS = frozenset({"legal", "number"})  # tokens that match only when equ
 
 def _similarity(x: str, kx: str, sx: str, y: str, ky: str, sy: str, initials: bool
                 ) -> tuple[float, str]:
-    """:func:`token_similarity` on a token's text, kind and skeleton (no objects built).
-    Cached: screening meets the same pairs of words again and again."""
+    """:func:`token_similarity` on a token's text, kind and skeleton (no objects built)."""
     if x == y:
         return (1.0, "equal") if kx == ky or kx == "word" or ky == "word" else (0.9, "equal")
     if kx in _EXACT_KINDS or ky in _EXACT_KINDS:
@@ -63,16 +62,15 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
     Equal tokens of compatible kinds (similarity 1.0) head that order, so they are aligned
     first from a lookup, and only the tokens left over are compared pair by pair."""
     qt, qk, ct, ck = q.texts, q.kinds, c.texts, c.kinds
-    where: dict[str, list[int]] = {}
-    for j, y in enumerate(ct):
-        where.setdefault(y, []).append(j)
+    where = c.positions
     equal = [(abs(i - j), i, j) for i, x in enumerate(qt) if x in where for j in where[x]
              if qk[i] == ck[j] or qk[i] == "word" or ck[j] == "word"]
     used_q: set[int] = set()
     used_c: set[int] = set()
     out: list[tuple[int, int, float, str]] = []
     if equal:
-        equal.sort(key=lambda e: e[0])
+        if len(equal) > 1:
+            equal.sort(key=lambda e: e[0])
         for _, i, j in equal:
             if i not in used_q and j not in used_c:
                 used_q.add(i)
@@ -128,33 +126,34 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
     person = q.schema in (None, "Person") and c.schema in (None, "Person")
     pairs = _align(q, c, person, q.cjk or c.cjk)
     wq, wc = q.weights, c.weights
-    got = matched = 0.0
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    got = matched_q = matched_c = 0.0
+    sim_q: dict[int, float] = {}
+    sim_c: dict[int, float] = {}
     for i, j, sim, _ in pairs:
-        w = wq[i] + wc[j]
-        got += sim * w
-        matched += w
-        used_q.add(i)
-        used_c.add(j)
-    extra_q = sum(w for i, w in enumerate(wq) if i not in used_q)
-    extra_c = sum(w for j, w in enumerate(wc) if j not in used_c)
+        a, b = wq[i], wc[j]
+        got += sim * (a + b)
+        matched_q += a
+        matched_c += b
+        sim_q[i] = sim_c[j] = sim
+    # Weights are whole or half numbers, so these differences are exact.
+    extra_q = q.total_weight - matched_q
+    extra_c = c.total_weight - matched_c
     if person and q.schema == "Person":  # the longer name's extra words: middle names
         if len(wq) > len(wc):
             extra_q *= EXTRA_PERSON
         elif len(wc) > len(wq):
             extra_c *= EXTRA_PERSON
-    score = got / (matched + extra_q + extra_c)
+    score = got / (matched_q + matched_c + extra_q + extra_c)
     why: list[str] = []
     n_q, n_c = q.n_words, c.n_words
-    shorter, side = (q, 0) if n_q <= n_c else (c, 1)
-    best = {p[side]: p[2] for p in pairs}
+    shorter, best = (q, sim_q) if n_q <= n_c else (c, sim_c)
     misses = []
-    for k, (text, kind) in enumerate(zip(shorter.texts, shorter.kinds, strict=True)):
-        sim = best.get(k, 0.0)
-        if kind == "word" and sim < CLOSE:
-            misses.append(text)
-            score *= MISS_FACTOR ** (1 - max(sim - TYPO_FLOOR, 0) / (CLOSE - TYPO_FLOOR))
+    for k, kind in enumerate(shorter.kinds):
+        if kind == "word":
+            sim = best.get(k, 0.0)
+            if sim < CLOSE:
+                misses.append(shorter.texts[k])
+                score *= MISS_FACTOR ** (1 - max(sim - TYPO_FLOOR, 0) / (CLOSE - TYPO_FLOOR))
     if misses:
         why.append(f"unmatched {' '.join(misses)}")
     if len(pairs) >= 3:

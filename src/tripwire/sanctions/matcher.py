@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from tripwire import settings
 from tripwire.sanctions.entries import fold_schema
@@ -14,8 +14,7 @@ from tripwire.sanctions.normalize import Prepared, prepare
 KOREAN_CAP = 0.65  # the most two Korean names with different given-name keys can score
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
+class Score(NamedTuple):
     """A pair's score in 0..1 and the features behind it, best first."""
 
     score: float

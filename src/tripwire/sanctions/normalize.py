@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -94,11 +94,15 @@ class Prepared:
     texts: tuple[str, ...] = ()  # token texts
     kinds: tuple[str, ...] = ()  # token kinds
     weights: tuple[float, ...] = ()  # :func:`weight` of each token
+    total_weight: float = 0.0  # their sum
     skeletons: tuple[str, ...] = ()  # phonetic skeleton of each token
     n_words: int = 0  # tokens of kind "word"
     forms: frozenset[str] = frozenset()  # legal-form tags
     plain: tuple[str, ...] = ()  # texts of the tokens that are no legal form
     compact: str = ""  # ``plain`` joined: "Good Will" -> "goodwill"
+    # where each text occurs among the tokens: equal tokens are found by lookup
+    positions: dict[str, tuple[int, ...]] = field(default_factory=dict, hash=False,
+                                                  compare=False)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -211,10 +215,14 @@ def prepare(name: str, schema: str | None = None) -> Prepared:
     texts = tuple(t.text for t in tokens)
     kinds = tuple(t.kind for t in tokens)
     plain = tuple(t.text for t in tokens if t.kind != "legal")
+    weights = tuple(weight(t) for t in tokens)
+    positions: dict[str, tuple[int, ...]] = {}
+    for k, x in enumerate(texts):
+        positions[x] = (*positions.get(x, ()), k)
     return Prepared(name, schema, tuple(tokens), hangul, kname, imo, cjk,
-                    texts=texts, kinds=kinds, weights=tuple(weight(t) for t in tokens),
+                    texts=texts, kinds=kinds, weights=weights, total_weight=sum(weights),
                     # skeletons are compared only between words of four letters or more
                     skeletons=tuple(skeleton(x) if len(x) >= 4 else "" for x in texts),
                     n_words=kinds.count("word"),
                     forms=frozenset(t.text for t in tokens if t.kind == "legal"),
-                    plain=plain, compact="".join(plain))
+                    plain=plain, compact="".join(plain), positions=positions)
