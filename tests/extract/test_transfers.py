@@ -119,3 +119,43 @@ def test_weapons_and_troops_give_two_events(nlp) -> None:  # type: ignore[no-unt
     evs = events(nlp, "Cuba has supplied Venezuela with rifles and troops.")
     assert dict(one(evs, "arms_transfer").actors) == {"supplier": ("CUB",), "recipient": ("VEN",)}
     assert dict(one(evs, "troop_deployment").actors) == {"sender": ("CUB",), "host": ("VEN",)}
+
+
+# -- technology: help to build or upgrade, technology sought, help nouns ------------------------
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("China would help Pakistan build satellites, the minister said.", "agreed"),
+    ("Beijing has been assisting Pakistan in upgrading its military capabilities.", "delivered"),
+    ("China agreed to assist Pakistan with its satellite programs.", "agreed"),
+    ("China supported Pakistan in launching its spy satellite, officials said.", "delivered"),
+    ("China's technical assistance to Pakistan will improve the next launch.", "delivered"),
+    ("China offered assistance to Pakistan in launching satellites.", "agreed"),
+    ("China promised to support Pakistan's satellite program.", "agreed"),
+    ("Officials said Islamabad is seeking sophisticated Chinese weapons technologies.", "sought"),
+])
+def test_technology_transfer(nlp, text: str, stage: str) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, text)
+    ev = one(evs, "technology_transfer")
+    assert dict(ev.actors) == {"supplier": ("CHN",), "recipient": ("PAK",)}
+    assert ev.stage == stage
+    assert not [e for e in evs if e.type == "arms_transfer"]  # the help itself is no weapon
+
+
+def test_help_to_upgrade_missiles_is_technology_not_arms(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "China has been helping Pakistan upgrade its ballistic missiles.")
+    assert one(evs, "technology_transfer").actors["supplier"] == ("CHN",)
+    assert not [e for e in evs if e.type == "arms_transfer"]
+
+
+def test_help_with_problems_of_an_item_is_no_transfer(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Cuba sent advisers to Venezuela to help Venezuelan pilots overcome "
+                      "problems with the drones.")
+    assert not [e for e in evs if e.type == "technology_transfer"]
+
+
+def test_aid_sought_from_a_supplier_with_a_list(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Caracas is seeking military assistance from Moscow including attack "
+                      "helicopters and missile production equipment.")
+    assert dict(one(evs, "arms_transfer").actors) == {"supplier": ("RUS",), "recipient": ("VEN",)}
+    tech = one(evs, "technology_transfer")
+    assert {i.category for i in tech.items} == {"military_technology"}

@@ -128,6 +128,20 @@ def _walk(root: Token) -> Iterable[Token]:
         yield from _walk(child)
 
 
+def _modifies_item(tok: Token) -> bool:
+    """Whether ``tok`` sits in the left modifiers of a known item, directly or through other
+    modifiers ("missile" in "missile production equipment")."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if cur.dep_ not in _MOD_DEPS or head.i <= cur.i or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if categorize(head) is not None:
+            return True
+        cur = head
+    return False
+
+
 def items_in(tokens: Iterable[Token], stop: Token | None = None) -> list[tuple[Item, Token]]:
     """Items named in the subtrees of ``tokens`` (each with its head token), in text order.
 
@@ -140,8 +154,7 @@ def items_in(tokens: Iterable[Token], stop: Token | None = None) -> list[tuple[I
                 continue
             if tok.pos_ not in ("NOUN", "PROPN", "X") and not re.search(r"\d", tok.text):
                 continue
-            if tok.dep_ in _MOD_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
-                    and categorize(tok.head) is not None:
+            if _modifies_item(tok):
                 continue  # a modifier of a known item ("artillery" in "artillery shells")
             found = categorize(tok)
             if found is None:

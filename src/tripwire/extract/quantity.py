@@ -96,7 +96,7 @@ def _unit(words: str | None) -> str | None:
 def find(tokens: list[Token], unit_hint: str | None = None) -> Quantity | None:
     """The quantity inside the given argument heads' subtrees (first found)."""
     for head in tokens:
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head is not head.head:
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
             head = head.head.head  # "thousands of drones", "1,000 containers of munitions"
         sub = list(head.subtree)
         if not sub:

@@ -55,6 +55,8 @@ class Lex:
     from_supplier: frozenset[str]
     origin_suffixes: frozenset[str]
     troop_heads: frozenset[str]
+    help_nouns: frozenset[str]
+    help_preps: frozenset[str]
     presence: frozenset[str]
     presence_objects: frozenset[str]
     presence_preps: frozenset[str]
@@ -80,7 +82,9 @@ def lex() -> Lex:
                frozenset(data.get("counterpart_objects") or ()),
                frozenset(data.get("to_recipient") or ()), frozenset(data.get("from_supplier") or ()),
                frozenset(data.get("origin_suffixes") or ()),
-               frozenset(item_lexicon().troop_words), *(
+               frozenset(item_lexicon().troop_words),
+               frozenset((data.get("help") or {}).get("nouns") or ()),
+               frozenset((data.get("help") or {}).get("preps") or ()), *(
                    frozenset(w.lower() for w in (data.get("presence") or {}).get(k) or ())
                    for k in ("verbs", "objects", "preps", "combat", "alongside")))
 
@@ -110,13 +114,20 @@ def _preps(tok: Token, words: Iterable[str]) -> list[Token]:
     return out
 
 
+def _complements(tok: Token, words: Iterable[str]) -> list[Token]:
+    """Objects (pobj) and clauses (pcomp) of ``tok``'s prepositions in ``words``."""
+    words = set(words)
+    return [c for p in tok.children if p.dep_ == "prep" and p.lower_ in words
+            for c in p.children if c.dep_ in ("pobj", "pcomp")]
+
+
 def _resolve(tok: Token | None, ctx: Context) -> list[Actor]:
     """Actors an argument token stands for, resolving pronouns and relative pronouns."""
     if tok is None:
         return []
     if tok.lower_ in _RELATIVE:
         head = tok.head
-        while head.dep_ != "relcl" and head.head is not head:
+        while head.dep_ != "relcl" and head.head.i != head.i:
             head = head.head
         return ctx.actors.of_phrase(head.head) if head.dep_ == "relcl" else []
     if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
@@ -168,7 +179,7 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
     if _children(verb, "nsubjpass"):
         return [], None
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], None
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         objs = _children(head, "dobj")
@@ -183,7 +194,7 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
         poss = _children(head, "poss")  # "his intention to help", "the DPRK's plans to supply"
         if poss:
             return _resolve(poss[0], ctx), None
-        if head.head is not head and head.dep_ in ("dobj", "attr", "pobj"):
+        if head.head.i != head.i and head.dep_ in ("dobj", "attr", "pobj"):
             gov = head.head.head if head.dep_ == "pobj" else head.head
             if gov.pos_ in ("VERB", "AUX"):
                 return _subject(gov, ctx, depth + 1)
@@ -204,7 +215,7 @@ def _governor_stage(tok: Token) -> tuple[str | None, Token | None]:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "dobj", "ccomp", "advcl", "acl",
                             "nsubjpass", "nsubj", "attr", "conj"):
@@ -233,7 +244,7 @@ def _denied(tok: Token) -> bool:
     the denial is its own event type, not a negative transfer."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.lemma_.lower() in _DENY:
@@ -260,10 +271,50 @@ def _origins(items: list[tuple[Item, Token]], ctx: Context) -> list[Actor]:
     return out
 
 
-def _troops(tok: Token) -> bool:
-    """Whether a phrase head names troops ("North Korean soldiers")."""
+def _cargo(tok: Token, ctx: Context) -> bool:
+    """Whether an object that carries a state's name is what moves, not who receives it:
+    "North Korean soldiers", "Chinese weapons technologies" (but "the Russian forces" in
+    "armed the Russian forces" is a recipient, and "Russia" itself always is)."""
+    if ctx.actors.at(tok) is not None:
+        return False
     found = categorize(tok)
-    return found is not None and found[1] == "troops"
+    if found is None or found[1] == "other":
+        return False
+    return found[1] != "troops" or tok.lemma_.lower() in lex().troop_heads
+
+
+def _via_with(tok: Token, clauses: list[Token]) -> bool:
+    """Whether ``tok`` hangs on a "with" phrase inside one of ``clauses`` ("help X overcome
+    problems with the drones": the drones are not what the help builds)."""
+    roots = {c.i for c in clauses}
+    cur = tok
+    while cur.i not in roots and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ == "with":
+            return True
+        cur = cur.head
+    return False
+
+
+def _helped(drafts: list[Draft]) -> list[Draft]:
+    """Help to build or upgrade an item is a technology transfer ("assist X in upgrading its
+    missiles"): arms drafts of a helper become one technology transfer."""
+    tech = [d for d in drafts if d.type == "technology_transfer"]
+    arms = [d for d in drafts if d.type == "arms_transfer"]
+    rest = [d for d in drafts if d.type not in ("technology_transfer", "arms_transfer")]
+    if tech:
+        return tech + rest
+    for d in arms:
+        d.type = "technology_transfer"
+    return arms + rest
+
+
+def _ongoing_or_past(verb: Token) -> bool:
+    """A verb in the past or in progress, not under a modal ("supported", "has been
+    assisting"; not "would help", "will assist")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in auxes):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ in ("VBG", "VBN") and bool(auxes))
 
 
 def _type_of(items: list[tuple[Item, Token]]) -> str:
@@ -293,6 +344,11 @@ def _drafts(sentence: Span, trigger: Token, stage: str, suppliers: list[Actor],
         key = ("technology_transfer" if cat in _TECH else "goods_transfer" if cat in _GOODS
                else "troop_deployment" if cat == "troops" else "arms_transfer")
         groups.setdefault(key, []).append(it)
+    if len(groups) > 1 and "arms_transfer" in groups and all(
+            i.category == "other" and (is_vague(t) or t.lemma_.lower() in lex().help_nouns)
+            for i, t in groups["arms_transfer"]):
+        del groups["arms_transfer"]  # "assistance in launching satellites": the help is no item
+        items = [it for g in groups.values() for it in g]
     if len(groups) <= 1:
         d = _draft(sentence, trigger, stage, suppliers, recipients, items, confidence, ctx)
         return [d] if d else []
@@ -351,6 +407,8 @@ class TransferRule:
                 yield from self._noun(tok, sentence, ctx)
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in lx.troop_heads:
                 yield from self._presence(tok, sentence, ctx)
+            elif tok.pos_ == "NOUN" and lemma in lx.help_nouns and not self._argument_of_trigger(tok):
+                yield from self._help(tok, sentence, ctx)
 
     # a governing trigger ("wants to buy", "asked … to supply") leaves the work to its xcomp
     @staticmethod
@@ -364,7 +422,7 @@ class TransferRule:
         head = tok.head
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
-        return head is not tok and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lx.verbs \
+        return head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lx.verbs \
             and tok.dep_ in ("dobj", "nsubjpass", "pobj")
 
     def _verb(self, verb: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
@@ -384,24 +442,41 @@ class TransferRule:
             gov_stage, gov = _governor_stage(verb)
             if gov_stage:
                 stage = gov_stage
+            elif stage == "delivered" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                                              for c in verb.children):
+                stage = "agreed"  # "will supply", "would provide": promised, not done
             elif side == "recipient" and stage == "agreed" and (
                 verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
             ):
                 stage = "delivered"  # "bought", "has purchased"
             # an object that names an actor is a counterpart, unless it is troops ("North
             # Korean troops" names PRK as their sender, not as a recipient)
-            objects = [t for t in dobj + passive if not ctx.actors.of_phrase(t) or _troops(t)]
+            objects = [t for t in dobj + passive
+                       if not ctx.actors.of_phrase(t) or (not with_ and _cargo(t, ctx))]
             counterparts = [t for t in dative + dobj if t not in objects]
             if side == "helper":
                 xcomps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
                 recipients = [a for t in dobj + [s for x in xcomps for s in _children(x, "nsubj")]
                               for a in _resolve(t, ctx)]
-                items = items_in(xcomps + objects + with_)
-                if items and not all(is_vague(t) for _, t in items):
-                    for d in _drafts(sentence, verb, stage, subj, recipients, items, 0.5, ctx):
+                recipients += [a for t in _preps(verb, ("for", "to")) if ctx.actors.at(t)
+                               for a in _resolve(t, ctx)]
+                # "help X develop satellites", "assist X in upgrading missiles", "support X's
+                # satellite programme", "assist X with its missile programme"
+                items = [it for it in items_in(xcomps + dobj + with_
+                                               + _complements(verb, lx.help_preps))
+                         if it[0].category != "troops" and not _via_with(it[1], xcomps)]
+                if items and not all(is_vague(t) or i.category == "other" for i, t in items):
+                    if not gov_stage and _ongoing_or_past(verb):
+                        stage = "delivered"  # "supported X in launching", "has been assisting"
+                    for d in _helped(_drafts(sentence, verb, stage, subj, recipients, items,
+                                             0.5, ctx)):
                         yield _committed(d, verb, gov_stage)
                 continue
             items = items_in(objects + with_ + (_preps(verb, ("for",)) if side == "recipient" else []))
+            if side == "supplier" and any(o.lemma_.lower() in lx.help_nouns for o in objects):
+                # "provided support for X in building satellites", "offered aid with missiles"
+                items += items_in([c for h in [verb, *objects]
+                                   for c in _complements(h, lx.help_preps)])
             if not items or all(is_vague(t) and i.category != "troops" for i, t in items):
                 continue
             if side == "supplier":
@@ -412,6 +487,9 @@ class TransferRule:
                     recipients = [a for o in objects for t in o.subtree if t.dep_ == "prep"
                                   and t.lower_ == "to" for p in _children(t, "pobj")
                                   for a in _resolve(p, ctx)]
+                if not recipients:  # "support for X": a named actor only
+                    recipients = [a for o in objects for t in _preps(o, ("for",))
+                                  if ctx.actors.at(t) for a in _resolve(t, ctx)]
                 if not recipients:  # "for Russia", not "for the war in Ukraine"
                     recipients = [a for t in _preps(verb, ("for",)) if ctx.actors.at(t)
                                   for a in _resolve(t, ctx)]
@@ -434,7 +512,8 @@ class TransferRule:
             recipients = subj
             if passive and not recipients:
                 recipients = [a for t in _preps(verb, ("by",)) for a in _resolve(t, ctx)]
-            suppliers = [a for t in _preps(verb, lx.from_supplier - {"by"}) for a in _resolve(t, ctx)]
+            suppliers = [a for h in [verb, *objects] for t in _preps(h, lx.from_supplier - {"by"})
+                         for a in _resolve(t, ctx)]  # "sought aid from X", "sought X's aid"
             if not suppliers and gov is not None and gov.lemma_.lower() in lx.counterpart_objects:
                 suppliers = [a for t in _children(gov, "dobj") for a in _resolve(t, ctx)]
                 suppliers += [a for t in _preps(gov, ("to",)) for a in _resolve(t, ctx)]
@@ -444,8 +523,8 @@ class TransferRule:
                                                                          "field", "employ", "deploy"):
                 continue
             if verb.lemma_ in ("use", "fire", "launch", "field", "employ", "deploy") and not (
-                    suppliers and recipients):
-                continue
+                    suppliers and recipients and _children(verb, "nsubj", "agent")):
+                continue  # a user must be the verb's own subject, not one inherited
             found = _drafts(sentence, verb, stage, suppliers, recipients, items, 0.7, ctx)
             if found:
                 yield from found
@@ -506,6 +585,27 @@ class TransferRule:
                 continue
             yield from _drafts(sentence, noun, stage, sup, rec, items, 0.55 if items else 0.45, ctx)
             return
+
+    def _help(self, noun: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
+        """Help given for a specific item: "Russia's technical assistance to X", "Russian
+        help with X's satellite programme" (the help itself is no item)."""
+        lx = lex()
+        if _denied(noun):
+            return
+        items = [it for it in items_in([noun, *_complements(noun, lx.help_preps)])
+                 if it[0].category != "other" and not is_vague(it[1])]
+        if not items:
+            return
+        sup = self._own_actors(noun, ctx) or [a for t in _preps(noun, ("from",))
+                                              for a in _resolve(t, ctx)]
+        rec = [a for t in _preps(noun, ("to", "for")) if ctx.actors.at(t) for a in _resolve(t, ctx)]
+        if not sup:
+            return
+        stage = _governor_stage(noun)[0] or next(
+            (lx.governors[a.lemma_.lower()] for a in noun.ancestors
+             if a.pos_ == "VERB" and lx.governors.get(a.lemma_.lower()) in ("sought", "agreed")),
+            "delivered")  # "agreed on X in return for Russian technical help"
+        yield from _drafts(sentence, noun, stage, sup, rec, items, 0.45, ctx)
 
     def _presence(self, noun: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
         """Troops of one state said to be in, or moving into, another: "North Korean troops
