@@ -287,12 +287,11 @@ def _via_with(tok: Token, clauses: list[Token]) -> bool:
     """Whether ``tok`` hangs on a "with" phrase inside one of ``clauses`` ("help X overcome
     problems with the drones": the drones are not what the help builds)."""
     roots = {c.i for c in clauses}
-    cur = tok
+    cur, seen = tok, False
     while cur.i not in roots and cur.head.i != cur.i:
-        if cur.dep_ == "prep" and cur.lower_ == "with":
-            return True
+        seen = seen or (cur.dep_ == "prep" and cur.lower_ == "with")
         cur = cur.head
-    return False
+    return seen and cur.i in roots
 
 
 def _helped(drafts: list[Draft]) -> list[Draft]:
