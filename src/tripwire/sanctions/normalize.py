@@ -134,24 +134,31 @@ def fold(text: str) -> str:
         text = romanize_han(text)
     text = _APOS_RE.sub("", text)
     text = text.replace("&", " and ").replace("ß", "ss")
-    text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
+    if "." in text:
+        text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "") + " ", text)
     if not text.isascii():
         text = _APOS_RE.sub("", unidecode(text))
     return text.lower()
 
 
 _LEET = str.maketrans("013457@9$", "oieastagS".lower())
+_LEETY_RE = re.compile(r"[0-9@$]")
+_DIGIT_RE = re.compile(r"\d")
 _LEET_RE = re.compile(r"\b(?=\w*[a-z])(?=\w*[0-9@$])[\w@$]+\b")
 
 
 def unleet(text: str) -> str:
     """Digits inside words read as letters ("Ig0r Sech1n" -> "igor sechin"); people only."""
+    if not _LEETY_RE.search(text):  # nothing to read: the common case, and cheaper
+        return text
     return _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), text)
 
 
 def _words(text: str) -> list[str]:
     text = _NONWORD_RE.sub(" ", text.replace("_", " "))
-    return _SPLIT_NUM_RE.sub(" ", text).split()
+    if _DIGIT_RE.search(text):  # "boeing737" -> "boeing 737"
+        text = _SPLIT_NUM_RE.sub(" ", text)
+    return text.split()
 
 
 def person_tokens(words: list[str]) -> list[Token]:
