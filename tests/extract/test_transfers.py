@@ -159,3 +159,30 @@ def test_aid_sought_from_a_supplier_with_a_list(nlp) -> None:  # type: ignore[no
     assert dict(one(evs, "arms_transfer").actors) == {"supplier": ("RUS",), "recipient": ("VEN",)}
     tech = one(evs, "technology_transfer")
     assert {i.category for i in tech.items} == {"military_technology"}
+
+
+# -- arms: reasons of sanctions, end users, gerund subjects -------------------------------------
+
+def test_procurement_in_a_sanction_reason_is_not_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "Japan imposed sanctions on five firms over Iran's procurement of drones "
+                      "from Belarus.")
+    ev = one(evs, "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("BLR",), "recipient": ("IRN",)}
+    assert ev.stage == "delivered"
+
+
+def test_plain_agreement_to_purchase_stays_agreed(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert one(events(nlp, "Iran agreed to purchase drones from Belarus."),
+               "arms_transfer").stage == "agreed"
+
+
+def test_end_user_named_for_use_by_is_the_recipient(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Belarus sent rifles to Russia for use by Wagner, officials said."),
+             "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("BLR",), "recipient": ("Wagner Group",)}
+
+
+def test_gerund_subject_after_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "The United States presented evidence of Belarus supplying rifles "
+                         "to the Wagner Group."), "arms_transfer")
+    assert ev.actors["supplier"] == ("BLR",)

@@ -57,6 +57,7 @@ class Lex:
     troop_heads: frozenset[str]
     help_nouns: frozenset[str]
     help_preps: frozenset[str]
+    reason_heads: frozenset[str]
     presence: frozenset[str]
     presence_objects: frozenset[str]
     presence_preps: frozenset[str]
@@ -84,7 +85,8 @@ def lex() -> Lex:
                frozenset(data.get("origin_suffixes") or ()),
                frozenset(item_lexicon().troop_words),
                frozenset((data.get("help") or {}).get("nouns") or ()),
-               frozenset((data.get("help") or {}).get("preps") or ()), *(
+               frozenset((data.get("help") or {}).get("preps") or ()),
+               frozenset(data.get("reason_heads") or ()), *(
                    frozenset(w.lower() for w in (data.get("presence") or {}).get(k) or ())
                    for k in ("verbs", "objects", "preps", "combat", "alongside")))
 
@@ -190,6 +192,13 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
         return _subject(head, ctx, depth + 1)
     if verb.dep_ == "relcl":
         return [], None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        if ctx.actors.at(head) is not None:
+            return ctx.actors.of_phrase(head), None  # "reports of North Korea supplying arms"
+        # "evidence of North Korea supplying arms" parsed with the gerund on "evidence"
+        of_ = [p for p in _preps(head, ("of",)) if p.right_edge.i == verb.i - 1]
+        if of_ and ctx.actors.of_phrase(of_[0]):
+            return ctx.actors.of_phrase(of_[0]), None
     if verb.dep_ in ("acl", "xcomp") and head.pos_ in ("NOUN", "PROPN"):
         poss = _children(head, "poss")  # "his intention to help", "the DPRK's plans to supply"
         if poss:
@@ -292,6 +301,24 @@ def _via_with(tok: Token, clauses: list[Token]) -> bool:
         seen = seen or (cur.dep_ == "prep" and cur.lower_ == "with")
         cur = cur.head
     return seen and cur.i in roots
+
+
+def _end_users(verb: Token, ctx: Context) -> list[Actor]:
+    """Organisations named as the end user: "for use by X" on the verb or its object."""
+    out: list[Actor] = []
+    for h in [verb, *_children(verb, "dobj")]:
+        for use in _preps(h, ("for",)):
+            if use.lemma_.lower() == "use":
+                out += [a for t in _preps(use, ("by",)) for a in _resolve(t, ctx)
+                        if a.kind == "organization"]
+    return out
+
+
+def _in_reason(tok: Token) -> bool:
+    """Whether a trigger sits in the reason of a sanction or condemnation ("sanctions over
+    Moscow's weapons procurements", "firms involved in Russia's procurement of arms",
+    "condemned the purchase of …"): the act punished is one under way, not a plan."""
+    return any(a.lemma_.lower() in lex().reason_heads for a in tok.ancestors)
 
 
 def _helped(drafts: list[Draft]) -> list[Draft]:
@@ -444,6 +471,8 @@ class TransferRule:
             elif stage == "delivered" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
                                               for c in verb.children):
                 stage = "agreed"  # "will supply", "would provide": promised, not done
+            elif side == "recipient" and stage == "agreed" and _in_reason(verb):
+                stage = "delivered"  # "firms through which Moscow buys arms were sanctioned"
             elif side == "recipient" and stage == "agreed" and (
                 verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
             ):
@@ -492,6 +521,9 @@ class TransferRule:
                 if not recipients:  # "for Russia", not "for the war in Ukraine"
                     recipients = [a for t in _preps(verb, ("for",)) if ctx.actors.at(t)
                                   for a in _resolve(t, ctx)]
+                users = _end_users(verb, ctx)
+                if users:  # "sent rockets to Russia for use by Wagner": the user receives
+                    recipients = users
                 if passive and not suppliers:
                     suppliers = [a for t in _preps(verb, ("by",)) for a in _resolve(t, ctx)]
                 if not suppliers:
@@ -544,6 +576,8 @@ class TransferRule:
         gov_stage, _gov = _governor_stage(noun)
         for side, stage in lx.nouns.get(noun.lemma_.lower()) or lx.nouns.get(noun.lower_) or []:
             stage = gov_stage or stage
+            if stage == "agreed" and _in_reason(noun):
+                stage = "delivered"
             if side == "between":
                 if len(between) < 2:
                     continue
