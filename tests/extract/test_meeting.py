@@ -16,3 +16,19 @@ def test_summit_noun_with_modifiers(events) -> None:  # type: ignore[no-untyped-
 
 def test_planned_visit_is_not_held(events) -> None:  # type: ignore[no-untyped-def]
     assert not events("Xi Jinping will visit Tehran next month.", "meeting")
+
+
+def test_summit_talks_on_a_trip(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("The regime's leader Kim Jong Un left for Russia for summit talks with Russian "
+                 "President Vladimir Putin.", "meeting")
+    assert evs and set(evs[0].actors["participants"]) == {"PRK", "RUS"}
+
+
+def test_talk_of_a_deal_is_no_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    assert not events("There is talk of a deal between Russia and Iran.", "meeting")
+
+
+def test_summit_described_by_a_copula(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Officials said the summit was a bilateral exchange between Russia and Iran.",
+                 "meeting")
+    assert evs and set(evs[0].actors["participants"]) == {"RUS", "IRN"}

@@ -48,16 +48,26 @@ def _noun_participants(noun: Token, ctx: Context) -> list[str]:
     return out
 
 
+def _subject_actors(subjs: Iterable[Token], ctx: Context, sentence: Span) -> list[str]:
+    """Actors of subject phrases; a subject that is not itself an actor gives those named in
+    its phrase ("the regime's leader Kim Jong Un", "the Russian and North Korean leaders")."""
+    out: list[str] = []
+    for s in subjs:
+        names = actor_names([s], ctx, sentence)
+        out += names or subtree_mentions(s, ctx)
+    return out
+
+
 def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
     for tok in sentence:
         low = lem(tok)
         parts: list[str] = []
         if tok.pos_ == "VERB" and low in VERBS:
-            parts = actor_names(subjects(tok), ctx, sentence)
+            parts = _subject_actors(subjects(tok), ctx, sentence)
             objs = objects(tok, PREPS)
             parts += actor_names(objs, ctx, sentence)
             if low == "visit":
-                parts = actor_names(subjects(tok), ctx, sentence)
+                parts = _subject_actors(subjects(tok), ctx, sentence)
                 places = [m for o in objs for m in subtree_mentions(o, ctx, states_only=True)]
                 if not places:
                     continue
@@ -66,22 +76,26 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
             objs = [o for o in objects(tok) if lem(o) in NOUNS]
             if not objs:
                 continue
-            parts = actor_names(subjects(tok), ctx, sentence)
+            parts = _subject_actors(subjects(tok), ctx, sentence)
             for o in objs:
                 parts += _noun_participants(o, ctx)
             parts += actor_names(prep_objects(tok, PREPS), ctx, sentence)
         elif tok.pos_ in {"NOUN", "PROPN"} and low in NOUNS:
-            if low == "call" and not prep_objects(tok, {"with"}):
-                continue
+            if low == "call" and not prep_objects(tok, {"with"}) or tok.lower_ == "talk":
+                continue  # a phone call needs its "with"; "talk of a deal" is no meeting
             if any(lem(c) in _BODY_WORDS for c in tok.subtree):
                 continue  # a council/committee meeting is a un_action or nothing
             parts = _noun_participants(tok, ctx)
             verb = governing_verb(tok)
             if len(set(parts)) < 2 and verb is not None and (tok.dep_ in {"dobj", "nsubj", "attr"}
                     or tok.dep_ == "pobj" and tok.head.lower_ in {"for", "during", "at", "in"}):
-                for s in subjects(verb):
-                    if s.i not in {t.i for t in tok.subtree}:
-                        parts += actor_names(conjuncts(s), ctx, sentence)
+                inside = {t.i for t in tok.subtree}
+                parts += _subject_actors((c for s in subjects(verb) if s.i not in inside
+                                          for c in conjuncts(s)), ctx, sentence)
+            if len(set(parts)) < 2 and tok.dep_ == "nsubj" and lem(tok.head) == "be":
+                for attr in tok.head.children:  # "the summit was an exchange between X and Y"
+                    if attr.dep_ == "attr":
+                        parts += _noun_participants(attr, ctx)
         else:
             continue
         if planned(tok):
