@@ -49,7 +49,8 @@ def load_documents(shared: Path) -> list[Document]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--out", type=Path, default=Path("/tmp/tripwire_events.jsonl"))
     ap.add_argument("--no-timing", action="store_true", help="skip the bare-spaCy comparison")
@@ -67,7 +68,8 @@ def main() -> int:
             for ev in a.events:
                 f.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
     n_events = sum(len(a.events) for a in analyses)
-    cmd = [sys.executable, str(args.shared / "tools" / "score_events.py"), str(args.shared / "gold"),
+    cmd = [sys.executable, str(args.shared / "tools" / "score_events.py"),
+           str(args.shared / "gold"),
            str(args.out)]
     if not args.quiet:
         cmd.append("--verbose")

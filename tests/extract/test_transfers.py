@@ -28,7 +28,8 @@ def one(evs, type_):  # type: ignore[no-untyped-def]
 
 
 def test_recipient_side_purchase_is_delivered(nlp) -> None:  # type: ignore[no-untyped-def]
-    ev = one(events(nlp, "Moscow bought thousands of drones from Tehran last month, officials said."),
+    ev = one(events(nlp, "Moscow bought thousands of drones from Tehran last month, "
+                         "officials said."),
              "arms_transfer")
     assert dict(ev.actors) == {"supplier": ("IRN",), "recipient": ("RUS",)}
     assert ev.stage == "delivered"
@@ -88,7 +89,8 @@ def test_seeds_hold_the_key_prk_to_rus_transfers(nlp, corpus_dir: Path, gold_dir
             for p in sorted((corpus_dir / "seeds").glob("*.txt"))]
     found = {(a.document.id, e.stage) for a in analyse_many(docs, nlp) for e in a.events
              if e.type == "arms_transfer" and e.modality == "asserted"
-             and dict(e.actors).get("supplier") == ("PRK",) and dict(e.actors).get("recipient") == ("RUS",)}
+             and dict(e.actors).get("supplier") == ("PRK",)
+             and dict(e.actors).get("recipient") == ("RUS",)}
     assert len({d for d, _ in found}) >= 3, found
 
 

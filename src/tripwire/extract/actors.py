@@ -235,7 +235,8 @@ def entities(doc: Doc, ctx: Any, events: Sequence[Any] = ()) -> list[Entity]:
     doc_id = ctx.document.id
     found: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def add(name: str, type_: str, alias: str, country: str | None, role: str | None = None) -> None:
+    def add(name: str, type_: str, alias: str, country: str | None,
+            role: str | None = None) -> None:
         rec = found.setdefault((type_, name), {"aliases": [], "country": country, "roles": []})
         if alias and alias != name and alias not in rec["aliases"]:
             rec["aliases"].append(alias)
@@ -301,9 +302,9 @@ def _full_leader_name(text: str, iso3: str, g: gaz.Gazetteer) -> str:
     """The longest leader alias of ``iso3`` that ends with ``text`` ("Putin" → "Vladimir Putin")."""
     best = text
     for surface, hit in g.surface.items():
-        if hit.iso3 == iso3 and hit.kind == "leaders" and surface.endswith(" " + text):
-            if len(surface) > len(best):
-                best = surface
+        if (hit.iso3 == iso3 and hit.kind == "leaders" and surface.endswith(" " + text)
+                and len(surface) > len(best)):
+            best = surface
     return best
 
 

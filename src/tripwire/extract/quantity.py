@@ -23,7 +23,8 @@ _LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "some")
 _UPPER = ("up to", "nearly", "almost", "less than", "fewer than", "under", "as many as")
 _ABOUT = ("about", "around", "approximately", "roughly", "an estimated", "some")
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+        + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")")
 _SCL = r"(?:hundred|thousand|million|billion)s?"
 _PAT = re.compile(
     r"(?P<mod>more than|over|at least|upwards of|in excess of|up to|nearly|almost|less than|"

@@ -85,7 +85,8 @@ class Gazetteer:
         for n in range(min(len(words), 6), 0, -1):
             for i in range(len(words) - n + 1):
                 hit = self.by_fold.get(" ".join(words[i : i + n]))
-                if hit and not (n == 1 and words[i] == "us" and "U.S" not in text and "US" not in text):
+                if hit and not (n == 1 and words[i] == "us" and "U.S" not in text
+                                and "US" not in text):
                     return hit.iso3
         return None
 

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from tripwire.extract import quantity as qty
 from tripwire.extract.actors import Actor
 from tripwire.extract.base import Context, Draft, lexicon
-from tripwire.extract.items import categorize, item_lexicon, items_in, is_vague
+from tripwire.extract.items import categorize, is_vague, item_lexicon, items_in
 from tripwire.model import Item
 
 TYPES = ("arms_transfer", "technology_transfer", "goods_transfer", "troop_deployment")
@@ -81,7 +81,8 @@ def lex() -> Lex:
     return Lex(table("verbs"), table("nouns"), governors,
                frozenset(data.get("object_control") or ()),
                frozenset(data.get("counterpart_objects") or ()),
-               frozenset(data.get("to_recipient") or ()), frozenset(data.get("from_supplier") or ()),
+               frozenset(data.get("to_recipient") or ()),
+               frozenset(data.get("from_supplier") or ()),
                frozenset(data.get("origin_suffixes") or ()),
                frozenset(item_lexicon().troop_words),
                frozenset((data.get("help") or {}).get("nouns") or ()),
@@ -433,14 +434,16 @@ class TransferRule:
                 yield from self._noun(tok, sentence, ctx)
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in lx.troop_heads:
                 yield from self._presence(tok, sentence, ctx)
-            elif tok.pos_ == "NOUN" and lemma in lx.help_nouns and not self._argument_of_trigger(tok):
+            elif (tok.pos_ == "NOUN" and lemma in lx.help_nouns
+                  and not self._argument_of_trigger(tok)):
                 yield from self._help(tok, sentence, ctx)
 
     # a governing trigger ("wants to buy", "asked … to supply") leaves the work to its xcomp
     @staticmethod
     def _governs_trigger(tok: Token) -> bool:
         lx = lex()
-        return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lx.verbs for c in tok.children)
+        return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in lx.verbs
+                   for c in tok.children)
 
     @staticmethod
     def _argument_of_trigger(tok: Token) -> bool:
@@ -448,8 +451,8 @@ class TransferRule:
         head = tok.head
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
-        return head.i != tok.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lx.verbs \
-            and tok.dep_ in ("dobj", "nsubjpass", "pobj")
+        return (head.i != tok.i and head.pos_ in ("VERB", "AUX")
+                and head.lemma_.lower() in lx.verbs and tok.dep_ in ("dobj", "nsubjpass", "pobj"))
 
     def _verb(self, verb: Token, sentence: Span, ctx: Context) -> Iterator[Draft]:
         lx = lex()
@@ -468,13 +471,15 @@ class TransferRule:
             gov_stage, gov = _governor_stage(verb)
             if gov_stage:
                 stage = gov_stage
-            elif stage == "delivered" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
-                                              for c in verb.children):
+            elif stage == "delivered" and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                    for c in verb.children):
                 stage = "agreed"  # "will supply", "would provide": promised, not done
             elif side == "recipient" and stage == "agreed" and _in_reason(verb):
                 stage = "delivered"  # "firms through which Moscow buys arms were sanctioned"
             elif side == "recipient" and stage == "agreed" and (
-                verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+                verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+                or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
             ):
                 stage = "delivered"  # "bought", "has purchased"
             # an object that names an actor is a counterpart, unless it is troops ("North
@@ -500,7 +505,8 @@ class TransferRule:
                                              0.5, ctx)):
                         yield _committed(d, verb, gov_stage)
                 continue
-            items = items_in(objects + with_ + (_preps(verb, ("for",)) if side == "recipient" else []))
+            items = items_in(objects + with_
+                             + (_preps(verb, ("for",)) if side == "recipient" else []))
             if side == "supplier" and any(o.lemma_.lower() in lx.help_nouns for o in objects):
                 # "provided support for X in building satellites", "offered aid with missiles"
                 items += items_in([c for h in [verb, *objects]
@@ -531,7 +537,8 @@ class TransferRule:
                 if not recipients and controller is not None:
                     recipients, _ = _subject(controller, ctx)
                 if items and _type_of(items) == "troop_deployment":
-                    recipients += [a for t in _preps(verb, ("in", "into", "inside")) for a in _resolve(t, ctx)]
+                    recipients += [a for t in _preps(verb, ("in", "into", "inside"))
+                                   for a in _resolve(t, ctx)]
                     # troops belong to the state named on them, whoever carries them
                     senders = _origins([it for it in items if it[0].category == "troops"], ctx)
                     if senders:
@@ -550,8 +557,8 @@ class TransferRule:
                 suppliers += [a for t in _preps(gov, ("to",)) for a in _resolve(t, ctx)]
             if not suppliers:
                 suppliers = _origins(items, ctx)
-            if not suppliers and stage == "delivered" and verb.lemma_ in ("use", "fire", "launch",
-                                                                         "field", "employ", "deploy"):
+            if not suppliers and stage == "delivered" and verb.lemma_ in (
+                    "use", "fire", "launch", "field", "employ", "deploy"):
                 continue
             if verb.lemma_ in ("use", "fire", "launch", "field", "employ", "deploy") and not (
                     suppliers and recipients and _children(verb, "nsubj", "agent")):
@@ -570,7 +577,8 @@ class TransferRule:
         items = items_in([c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + of_)
         # from/to may hang on the noun or on its "of" complement
         holders = [noun, *of_]
-        from_ = [a for h in holders for t in _preps(h, lx.from_supplier - {"by"}) for a in _resolve(t, ctx)]
+        from_ = [a for h in holders for t in _preps(h, lx.from_supplier - {"by"})
+                 for a in _resolve(t, ctx)]
         to_ = [a for h in holders for t in _preps(h, ("to", "for")) for a in _resolve(t, ctx)]
         between = [a for t in _preps(noun, ("between", "among")) for a in _resolve(t, ctx)]
         gov_stage, _gov = _governor_stage(noun)
