@@ -75,3 +75,19 @@ def test_predictions_hedge(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("There are many predictions that Ruritania will block the resolution.")
     tok = next(t for t in doc if t.text == "block")
     assert classify(next(doc.sents), tok)[1] == "speculative"
+
+
+def _trigger(doc, text: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.text == text)
+
+
+def test_what_is_said_of_a_definite_meeting_does_not_hedge_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Analysts suspect that last month's summit between the two leaders produced a deal.")
+    assert classify(next(doc.sents), _trigger(doc, "summit")) == ("positive", "asserted")
+    doc = nlp("The minister's recent meeting with the envoy might be related to the crisis.")
+    assert classify(next(doc.sents), _trigger(doc, "meeting")) == ("positive", "asserted")
+
+
+def test_existence_predicates_hedge_their_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("A summit between the two leaders may take place next year.")
+    assert classify(next(doc.sents), _trigger(doc, "summit"))[1] == "speculative"

@@ -39,6 +39,11 @@ _DEFAULT = {
                        "worries"],
     "hedge_amods": ["possible", "potential", "prospective", "hypothetical", "rumored", "rumoured",
                     "likely", "probable", "feared", "suspected", "alleged", "future", "proposed"],
+    # predicates that state whether their subject event exists: their hedges are its hedges
+    # ("a summit may take place", "the deal could go ahead", "talks might be held")
+    "existence_verbs": ["take", "happen", "occur", "hold", "go", "proceed", "begin", "start",
+                        "resume", "materialize", "materialise", "continue", "come", "be",
+                        "conclude", "finish", "end", "collapse"],
     "conditional_marks": ["if", "unless", "whether", "lest"],
     "negators": ["not", "n't", "never", "no", "without", "neither", "nor"],
     "denial_verbs": ["deny", "refute", "reject", "dismiss"],
@@ -104,6 +109,16 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children)
 
 
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+_DEFINITE_AMODS = frozenset({"recent", "last", "previous", "earlier", "first", "latest"})
+
+
+def _definite(noun: Token) -> bool:
+    """"the summit", "Kim's visit", "last month's talks", "the recent meeting"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETS)
+               or (c.dep_ == "amod" and c.lower_ in _DEFINITE_AMODS) for c in noun.children)
+
+
 def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
     """``(polarity, modality)`` of the event at ``trigger`` (see the module docstring)."""
     w = _words()
@@ -118,16 +133,23 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             if c.dep_ == "det" and c.lower_ == "no":
                 polarity = "negative"
 
+    # A noun trigger that is the subject of its clause: the predicate says something of the
+    # event ("Choe's recent meeting with Putin might be related to …"), it does not hedge it;
+    # a definite one ("last month's summit", "the visit") is presupposed by whatever governs it.
+    subject_noun = trigger.pos_ not in _VERBAL and trigger.dep_ in {"nsubj", "nsubjpass"} \
+        and trigger.head.lemma_.lower() not in w["existence_verbs"]
+    presupposed = subject_noun and _definite(trigger)
     cur = trigger
     own = True  # still inside the trigger's own clause
     passed_clause = False  # gone up through a verb (the trigger sits in a clause)
     for _ in range(40):
+        hedges_count = not (presupposed or subject_noun and cur.i == trigger.head.i)
         if cur.pos_ in _VERBAL or cur.i == trigger.i:
             if _conditional(cur):
                 return polarity, "hypothetical"
             if own and _counterfactual(cur):
                 return polarity, "hypothetical"
-            if cur.pos_ in _VERBAL and _hedged_verb(cur, own) \
+            if cur.pos_ in _VERBAL and _hedged_verb(cur, own) and hedges_count \
                     and (own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}):
                 modality = "speculative"
             if own and cur.pos_ in _VERBAL and _negated(cur):
@@ -138,14 +160,15 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             if cur.i != trigger.i and cur.lemma_.lower() in w["failure_verbs"] and own:
                 polarity = "negative"
             if cur.i != trigger.i and cur.lemma_.lower() in w["raising"] \
-                    and trigger.dep_ != "nsubj":
+                    and trigger.dep_ != "nsubj" and hedges_count:
                 modality = "speculative"
         else:
             lemma = cur.lemma_.lower()
-            if cur.i != trigger.i and (lemma in w["hedge_nouns"] or cur.lower_ in w["hedge_nouns"]):
+            if cur.i != trigger.i and hedges_count \
+                    and (lemma in w["hedge_nouns"] or cur.lower_ in w["hedge_nouns"]):
                 modality = "speculative"
-            if cur.i != trigger.i and passed_clause and (lemma in w["attitude_nouns"]
-                                                         or cur.lower_ in w["attitude_nouns"]):
+            if cur.i != trigger.i and passed_clause and hedges_count \
+                    and (lemma in w["attitude_nouns"] or cur.lower_ in w["attitude_nouns"]):
                 modality = "speculative"
             if cur.i != trigger.i and lemma in w["raising"] and cur.pos_ == "ADJ":
                 modality = "speculative"
