@@ -91,3 +91,20 @@ def test_what_is_said_of_a_definite_meeting_does_not_hedge_it(nlp) -> None:  # t
 def test_existence_predicates_hedge_their_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("A summit between the two leaders may take place next year.")
     assert classify(next(doc.sents), _trigger(doc, "summit"))[1] == "speculative"
+
+
+def test_a_question_asserts_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Has Ruritania started supplying shells to Freedonia?")
+    assert classify(next(doc.sents), _trigger(doc, "supplying"))[1] == "speculative"
+
+
+def test_the_subject_of_would_is_a_supposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Buying shells from Freedonia would violate the embargo.")
+    assert classify(next(doc.sents), _trigger(doc, "Buying"))[1] == "hypothetical"
+    doc = nlp("Ruritania's import of shells would be a serious violation of the embargo.")
+    assert classify(next(doc.sents), _trigger(doc, "import"))[1] == "hypothetical"
+
+
+def test_an_unmarked_subject_keeps_the_hedge_of_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ruritania's purchases from Freedonia might hamper efforts to enforce sanctions.")
+    assert classify(next(doc.sents), _trigger(doc, "purchases"))[1] == "speculative"

@@ -109,14 +109,33 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children)
 
 
-_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
-_DEFINITE_AMODS = frozenset({"recent", "last", "previous", "earlier", "first", "latest"})
+_PAST_AMODS = frozenset({"recent", "last", "previous", "earlier", "past", "latest", "first"})
+_TIME_WORDS = frozenset({"week", "month", "year", "yesterday", "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday", "sunday", "january", "february",
+                         "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"})
 
 
-def _definite(noun: Token) -> bool:
-    """"the summit", "Kim's visit", "last month's talks", "the recent meeting"."""
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETS)
-               or (c.dep_ == "amod" and c.lower_ in _DEFINITE_AMODS) for c in noun.children)
+def _past_marked(noun: Token) -> bool:
+    """"the recent meeting", "last month's summit", "Tuesday's talks", "the previous visit"."""
+    for c in noun.children:
+        if c.dep_ == "amod" and c.lower_ in _PAST_AMODS:
+            return True
+        if c.dep_ in {"poss", "compound", "npadvmod"} and c.lower_ in _TIME_WORDS:
+            return True
+    return False
+
+
+def _would_subject(trigger: Token) -> bool:
+    """The trigger sits in the subject phrase of a "would" predicate."""
+    cur = trigger
+    for _ in range(12):
+        if cur.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return "would" in _aux_words(cur.head)
+        if cur.head.i == cur.i or cur.head.pos_ in _VERBAL or cur.dep_ in _CLAUSAL:
+            return False
+        cur = cur.head
+    return False
 
 
 def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
@@ -136,14 +155,25 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
     # A noun trigger that is the subject of its clause: the predicate says something of the
     # event ("Choe's recent meeting with Putin might be related to …"), it does not hedge it;
     # a definite one ("last month's summit", "the visit") is presupposed by whatever governs it.
+    if sentence.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return polarity, "speculative"  # a question asserts nothing
+    # A subject (noun or gerund) of a "would" predicate is a supposition: "Buying weapons from X
+    # would violate …", "Russia's import of weapons would be a serious violation".
+    if _would_subject(trigger):
+        return polarity, "hypothetical"
+    # A noun trigger marked as past ("last month's summit", "the recent meeting") is presupposed:
+    # what its clause and the clauses above say of it ("… might be related to", "speculation
+    # that … produced a deal") neither hedges nor negates the event — unless the predicate states
+    # whether it happens at all ("the summit may take place").
     subject_noun = trigger.pos_ not in _VERBAL and trigger.dep_ in {"nsubj", "nsubjpass"} \
         and trigger.head.lemma_.lower() not in w["existence_verbs"]
-    presupposed = subject_noun and _definite(trigger)
+    presupposed = trigger.pos_ not in _VERBAL and _past_marked(trigger) \
+        and (subject_noun or trigger.dep_ in {"dobj", "pobj"})
     cur = trigger
     own = True  # still inside the trigger's own clause
     passed_clause = False  # gone up through a verb (the trigger sits in a clause)
     for _ in range(40):
-        hedges_count = not (presupposed or subject_noun and cur.i == trigger.head.i)
+        hedges_count = not presupposed
         if cur.pos_ in _VERBAL or cur.i == trigger.i:
             if _conditional(cur):
                 return polarity, "hypothetical"
