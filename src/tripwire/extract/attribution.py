@@ -108,6 +108,22 @@ def attribute(sentence: Span, context: Any) -> tuple[Attribution, ...]:
     return tuple(smap.lead)
 
 
+def person_country(token: Token, context: Any) -> str | None:
+    """The country the document gives the person named at ``token`` (full name or surname of
+    someone introduced with a role: "Iran's foreign minister Hossein Amirabdollahian")."""
+    smap = source_map(token.doc, getattr(context, "document", None),
+                      getattr(context, "cache", None))
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end
+                and e.label_ == "PERSON"), None)
+    keys = [gaz.fold(ent.text), gaz.fold(ent[-1].text)] if ent is not None \
+        else [gaz.fold(token.text)]
+    for key in keys:
+        person = smap.people.get(key)
+        if person is not None and person.country:
+            return person.country
+    return None
+
+
 def find_quotes(doc: Doc, document: Document, context: Any = None) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect speech ("X said that …") with speakers."""
     smap = source_map(doc, document, getattr(context, "cache", None))
@@ -582,4 +598,4 @@ def _quote(document: Document, text: str, att: Attribution | None, direct: bool,
     )
 
 
-__all__ = ["Person", "SourceMap", "attribute", "find_quotes", "source_map"]
+__all__ = ["Person", "SourceMap", "attribute", "find_quotes", "person_country", "source_map"]

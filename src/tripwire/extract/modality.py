@@ -172,6 +172,7 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
     cur = trigger
     own = True  # still inside the trigger's own clause
     passed_clause = False  # gone up through a verb (the trigger sits in a clause)
+    via_conj = False  # the last step up left a conjunct
     for _ in range(40):
         hedges_count = not presupposed
         if cur.pos_ in _VERBAL or cur.i == trigger.i:
@@ -185,8 +186,8 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             if own and cur.pos_ in _VERBAL and _negated(cur):
                 polarity = "negative"
             if cur.i != trigger.i and cur.lemma_.lower() in w["denial_verbs"] \
-                    and not _negated(cur):
-                polarity = "negative"
+                    and not _negated(cur) and not via_conj:
+                polarity = "negative"  # "denied supplying" (not "X denied A, and Y denied B")
             if cur.i != trigger.i and cur.lemma_.lower() in w["failure_verbs"] and own:
                 polarity = "negative"
             if cur.i != trigger.i and cur.lemma_.lower() in w["raising"] \
@@ -222,9 +223,8 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
         if cur.i == trigger.i and trigger.pos_ not in _VERBAL \
                 and trigger.dep_ in {"nsubj", "nsubjpass"}:
             own = False
-        if cur.dep_ == "conj":
-            # a coordinated verb shares auxiliaries/negation of its head only through the head
-            pass
+        # a coordinated verb is a sibling of its head, not governed by it
+        via_conj = cur.dep_ == "conj"
         cur = head
     return polarity, modality
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tripwire.extract.base import Context, Draft
+from tripwire.nlp.gazetteer import fold
 
 PRONOUNS = frozenset({"we", "it", "they", "he", "she", "i", "our", "its", "their", "his", "her"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -126,13 +127,42 @@ def source_country(sentence: Span, ctx: Context) -> str | None:
     return None
 
 
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+
+
+def person_state(tok: Token, ctx: Context) -> str | None:
+    """The state of a person named by ``tok`` when the actor lexicons do not know them: a
+    pronoun's nearest preceding person in the sentence that resolves to a state ("Kim's
+    ratification of a treaty that he signed"), else the country the document gives the person
+    ("Iran's foreign minister Hossein Amirabdollahian … Amirabdollahian denied")."""
+    if tok.lower_ in PERSON_PRONOUNS:
+        for t in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+            a = ctx.actors.at(t)
+            if a is None or a.kind != "state":
+                continue
+            hit = ctx.gazetteer.by_fold.get(fold(a.text)) if a.text else None
+            if t.ent_type_ == "PERSON" or (hit is not None and hit.kind == "leaders"):
+                return a.name
+        return None
+    if tok.pos_ != "PROPN":
+        return None
+    try:
+        from tripwire.extract.attribution import person_country
+    except ImportError:  # pragma: no cover
+        return None
+    return person_country(tok, ctx)
+
+
 def actor_names(tokens: Iterable[Token], ctx: Context, sentence: Span | None = None,
                 states_only: bool = False) -> list[str]:
     """Actor names (ISO3 or canonical) for argument tokens, in order, each once."""
     out: list[str] = []
     for tok in tokens:
         found = ctx.actors.of_phrase(tok)
-        if not found and tok.lower_ in PRONOUNS and sentence is not None:
+        person = person_state(tok, ctx) if not found else None
+        if person is not None:
+            names = [person]
+        elif not found and tok.lower_ in PRONOUNS and sentence is not None:
             c = source_country(sentence, ctx)
             names = [c] if c else []
         else:

@@ -20,6 +20,7 @@ from tripwire.extract.events._common import (
     actor_names,
     keywords_of,
     lem,
+    planned,
     prep_objects,
     subjects,
     subtree_mentions,
@@ -58,6 +59,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
                for t in tok.subtree if t.i < tok.i):
             continue
         head = tok.head
+        if planned(tok) or head.pos_ in VERBAL and planned(head):
+            continue  # "pledged not to sign any agreements", "will sign a treaty"
         parties = _noun_parties(tok, ctx, sentence)
         signed = any(c.dep_ in {"acl", "relcl"} and lem(c) in SIGN for c in tok.children)
         if head.pos_ in VERBAL and tok.dep_ in {"dobj", "nsubjpass"} and \
