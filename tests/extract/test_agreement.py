@@ -19,3 +19,10 @@ def test_he_is_the_person_named_before(events) -> None:  # type: ignore[no-untyp
     evs = events("Officials noted Kim Jong Un's ratification of a treaty that he signed with "
                  "Russian President Vladimir Putin.", "agreement")
     assert evs and set(evs[0].actors["parties"]) == {"PRK", "RUS"}
+
+
+def test_the_signing_clause_dates_the_treaty(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("A day after the vote, officials noted Kim Jong Un's ratification of a treaty "
+                 "that he signed with Russian President Vladimir Putin in June.", "agreement",
+                 published="2024-11-13")
+    assert evs and evs[0].date is not None and evs[0].date.value == "2024-06"

@@ -62,7 +62,9 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
         if planned(tok) or head.pos_ in VERBAL and planned(head):
             continue  # "pledged not to sign any agreements", "will sign a treaty"
         parties = _noun_parties(tok, ctx, sentence)
-        signed = any(c.dep_ in {"acl", "relcl"} and lem(c) in SIGN for c in tok.children)
+        signing = next((c for c in tok.children if c.dep_ in {"acl", "relcl"} and lem(c) in SIGN),
+                       None)  # "the treaty (that he) signed in June": the act and its date
+        signed = signing is not None
         if head.pos_ in VERBAL and tok.dep_ in {"dobj", "nsubjpass"} and \
                 (lem(head) in SIGN or lem(head) in AGREE):
             signed = True
@@ -77,7 +79,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
         if len(uniq) < 2:
             continue
         yield Draft(type="agreement", stage="signed", actors={"parties": tuple(uniq)},
-                    sentence=sentence, trigger=head if lem(head) in SIGN else tok,
+                    sentence=sentence,
+                    trigger=head if lem(head) in SIGN else signing if signing is not None else tok,
                     confidence=0.6)
 
 
