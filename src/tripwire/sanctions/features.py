@@ -70,7 +70,7 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
     out: list[tuple[int, int, float, str]] = []
     if equal:
         if len(equal) > 1:
-            equal.sort(key=lambda e: e[0])
+            equal.sort()  # by distance, then position: the order of the sort below
         for _, i, j in equal:
             if i not in used_q and j not in used_c:
                 used_q.add(i)
@@ -97,10 +97,11 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
             if syllabic and why == "spelling":  # "Xiaohong"/"Xiaoming": another syllable
                 sim -= SYLLABIC_PENALTY
             if sim >= TYPO_FLOOR:
-                pairs.append((sim, i, j, why))
+                pairs.append((-sim, abs(i - j), i, j, why))
     if len(pairs) > 1:
-        pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
-    for sim, i, j, why in pairs:
+        pairs.sort()  # best first; ties: nearer positions, then the order found
+    for neg, _, i, j, why in pairs:
+        sim = -neg
         if i not in used_q and j not in used_c:
             used_q.add(i)
             used_c.add(j)
@@ -158,7 +159,9 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
         why.append(f"unmatched {' '.join(misses)}")
     if len(pairs) >= 3:
         words = sorted((i, j) for i, j, _, _ in pairs if q.kinds[i] == "word")
-        if len(words) >= 3 and not is_rotation([j for _, j in words]):
+        order = [j for _, j in words]
+        # an order already sorted is a rotation (by none): the common case, checked cheaply
+        if len(order) >= 3 and order != sorted(order) and not is_rotation(order):
             score *= ORDER_FACTOR
             why.append("order differs")
     if min(n_q, n_c) == 1 and max(n_q, n_c) >= 2:

@@ -46,6 +46,8 @@ def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
                 identified = True
     if not found:
         return Score(0.0, ())
+    if len(found) == 1 and not identified and korean is None and not (q.korean and c.korean):
+        return Score(round(min(found[0][1], 1.0), 4), (found[0],))  # the common case
     # A Korean reading that disagrees on the surname vetoes spelling similarity.
     if identified:
         best = 1.0
