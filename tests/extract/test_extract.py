@@ -62,3 +62,16 @@ def test_parse_keeps_offsets_and_runs_ner_only_where_names_are_unknown() -> None
     assert doc.text == text
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}
     assert "Jane Roe" in persons
+
+
+def test_relevance_keywords_match_inflections_and_neighbours_need_a_cue() -> None:
+    from tripwire.extract import relevance
+
+    assert relevance.has_keyword("Both capitals denied it.", frozenset({"deny"}))
+    text = ("The weather was mild. Cuba sent rifles to Venezuela. The sea was calm. "
+            "Cuba shipped rifles to Venezuela. It was the second shipment, officials said.")
+    sentences = relevance.split(text)
+    chosen = relevance.select(text, sentences, frozenset({"sent", "ship"}))
+    picked = [text[sentences[i].start : sentences[i].end].strip() for i in sorted(chosen)]
+    assert "The weather was mild." not in picked  # a neighbour without a source or subject cue
+    assert "It was the second shipment, officials said." in picked

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from tripwire.extract.actors import ActorResolver
     from tripwire.nlp.gazetteer import Gazetteer
 
+# libyaml's loader when PyYAML was built with it (about ten times faster), else the pure one
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(slots=True)
 class Draft:
@@ -154,7 +157,7 @@ def lexicon(name: str) -> Any:
     for part in name.split("/"):
         path = path.joinpath(part)
     text = path.read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=_YAML_LOADER) or {}
 
 
 __all__ = ["Context", "Draft", "Rule", "all_keywords", "discover_rules", "lexicon", "rule_types"]

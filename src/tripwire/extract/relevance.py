@@ -31,6 +31,16 @@ _BOUNDARY = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*")
 _MAX_SENT_CHARS = 1500
+# What makes a neighbour of a relevant sentence worth parsing: it may name the source of the
+# claim ("…, officials said.", a quotation), introduce a speaker with a role ("Iran's foreign
+# minister Hossein Karimi …") or carry on its subject ("It has since …").
+_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|according|reported|reports|stated|states|announced|"
+    r"confirmed|claimed|claims|added|noted|quoted|cited|citing|warned|assessed|believes?|"
+    r"spoke|speaking|spokes\w*|minister|official|officials|secretary|president|director|"
+    r"ambassador|envoy|adviser|advisor|chief|general|lawmakers?|agency|ministry|"
+    r"It|They|He|She|This|These|The move|The deal)\b|[\"“”]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +102,20 @@ def has_keyword(text: str, keywords: frozenset[str]) -> bool:
     if not keywords:
         return False
     longest = max(len(k) for k in keywords)
-    for w in _WORD.findall(text.lower()):
-        for k in range(2, min(len(w), longest) + 1):
-            if w[:k] in keywords:
-                return True
+    for word in _WORD.findall(text.lower()):
+        for w in _forms(word):
+            for k in range(2, min(len(w), longest) + 1):
+                if w[:k] in keywords:
+                    return True
     return False
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and its base form when it ends in -ied/-ies ("denied" → "deny"), so that a
+    keyword written as a base ("deny") matches its inflections."""
+    if len(word) > 4 and word.endswith(("ied", "ies")):
+        return word, word[:-3] + "y"
+    return (word,)
 
 
 def select(text: str, sentences: list[Sentence], keywords: frozenset[str],
@@ -109,7 +128,9 @@ def select(text: str, sentences: list[Sentence], keywords: frozenset[str],
     }
     out = set(core)
     for i in core:
-        out.update(range(max(0, i - context), min(len(sentences), i + context + 1)))
+        for j in range(max(0, i - context), min(len(sentences), i + context + 1)):
+            if j not in out and _CUE.search(text, sentences[j].start, sentences[j].end):
+                out.add(j)
     return out
 
 
