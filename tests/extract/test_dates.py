@@ -138,3 +138,17 @@ def test_without_publication_a_written_year_gives_day_months_their_year() -> Non
     trigger = next(t for t in weekday[0] if t.lemma_ == "impose")
     date = resolve_date(weekday[0], None, trigger)
     assert date is None or date.text != "on Tuesday"
+
+
+def test_the_full_stop_after_a_month_ends_the_sentence() -> None:
+    found = find_dates("They signed it in June.", "2024-11-13")
+    assert found[0].date.text == "in June"
+    assert find_dates("They met in Sept.", "2024-11-13")[0].date.text == "in Sept."
+
+
+def test_the_nearest_governing_clause_dates_the_claim() -> None:
+    sents = _sents("Ruritania said on Thursday that it wanted closer ties, a day after Japan "
+                   "condemned what it called shell supplies to Ruritania.")
+    trigger = next(t for t in sents[0] if t.text == "supplies")
+    date = resolve_date(sents[0], "2023-10-27", trigger)
+    assert date is not None and date.value == "2023-10-25"

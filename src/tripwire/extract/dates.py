@@ -33,6 +33,9 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december"})
+_ABBREVIATIONS = frozenset(MONTHS) - _FULL_MONTHS  # "Sept." keeps its full stop
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
     "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
@@ -405,6 +408,9 @@ def find_dates(text: str, published: str | None) -> list[DateMatch]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             phrase = text[s:e].strip()
+            if phrase.endswith(".") and phrase[:-1].split()[-1].lower() not in _ABBREVIATIONS:
+                e = s + len(text[s:e].rstrip()) - 1  # the full stop ends the sentence
+                phrase = phrase[:-1]
             try:
                 date = resolve(m, phrase, pub, text)
             except (ValueError, KeyError, OverflowError):
@@ -492,6 +498,8 @@ def _ranked(sentence: Span, published: str | None,
     scored = []
     for d in found:
         span = sentence.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
         if span is None or len(span) == 0:
             continue
         head = span.root
@@ -499,14 +507,26 @@ def _ranked(sentence: Span, published: str | None,
             rank = 3
         elif trigger is not None and (_reaches(head, trigger) or _clause_head(head) == trig_clause):
             rank = 0
-        elif _clause_head(head) == root:
+        elif _clause_head(head) == root or trigger is not None and \
+                _governs(_clause_head(head), trigger):
             rank = 1
         else:
             rank = 2
         dist = abs(head.i - trigger.i) if trigger is not None else head.i - sentence.start
+        if rank == 1:  # the nearest governing clause's date first ("said …, a day after X
+            dist = -_depth(_clause_head(head))  # condemned what they called arms supplies")
         scored.append((rank, dist, d))
     scored.sort(key=lambda x: (x[0], x[1]))
     return scored
+
+
+def _governs(verb: Token, tok: Token) -> bool:
+    """Whether ``tok`` lies in the clause of ``verb`` (``verb`` is one of its ancestors)."""
+    return any(a.i == verb.i for a in tok.ancestors)
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
 
 
 _TEMPORAL_PREPS = frozenset({"after", "following", "before", "since", "ahead", "amid", "prior",
