@@ -32,3 +32,7 @@ def test_summit_described_by_a_copula(events) -> None:  # type: ignore[no-untype
     evs = events("Officials said the summit was a bilateral exchange between Russia and Iran.",
                  "meeting")
     assert evs and set(evs[0].actors["participants"]) == {"RUS", "IRN"}
+
+
+def test_a_vessel_visiting_is_no_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    assert not events("A US nuclear-armed submarine visited South Korea on Tuesday.", "meeting")

@@ -34,6 +34,7 @@ VERBS = words(LEX, "verbs")
 TALK_VERBS = words(LEX, "talk_verbs")
 NOUNS = words(LEX, "nouns")
 PREPS = words(LEX, "with_preps")
+PEOPLE = words(LEX, "people")
 _BODY_WORDS = frozenset({"council", "committee", "assembly", "board", "cabinet", "parliament"})
 def _noun_participants(noun: Token, ctx: Context) -> list[str]:
     out: list[str] = []
@@ -53,8 +54,10 @@ def _subject_actors(subjs: Iterable[Token], ctx: Context, sentence: Span) -> lis
     its phrase ("the regime's leader Kim Jong Un", "the Russian and North Korean leaders")."""
     out: list[str] = []
     for s in subjs:
-        names = actor_names([s], ctx, sentence)
-        out += names or subtree_mentions(s, ctx)
+        agentive = s.pos_ in {"PROPN", "PRON"} or lem(s) in PEOPLE or ctx.actors.at(s) is not None
+        if not agentive:
+            continue  # things do not meet: "a US submarine visited South Korea"
+        out += actor_names([s], ctx, sentence) or subtree_mentions(s, ctx)
     return out
 
 
