@@ -36,3 +36,9 @@ def test_interdiction(events) -> None:  # type: ignore[no-untyped-def]
     evs = events("The Japanese coast guard seized a tanker carrying oil for North Korea.",
                  "interdiction")
     assert evs and evs[0].actors["actor"] == ("JPN",)
+
+
+def test_summoned_ambassador_named(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("South Korea summoned Russian Ambassador Andrei Kulik on Tuesday.",
+                 "diplomatic_protest")
+    assert evs and evs[0].actors["actor"] == ("KOR",) and evs[0].actors["target"] == ("RUS",)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tripwire.extract.base import Context, Draft, lexicon
 from tripwire.extract.events._common import (
@@ -29,14 +29,28 @@ VERBS = words(LEX, "verbs")
 OBJECTS = words(LEX, "objects")
 
 
+def _diplomat(obj: Token) -> bool:
+    """The object names a diplomat or a protest: "the ambassador", "Ambassador Andrei Kulik",
+    "Andrei Kulik, the Russian ambassador", "a protest note"."""
+    if lem(obj) in OBJECTS or obj.lower_ in OBJECTS:
+        return True
+    return any(c.dep_ in {"compound", "appos", "nmod"} and (lem(c) in OBJECTS
+               or c.lower_ in OBJECTS or any(g.dep_ == "compound" and g.lower_ in OBJECTS
+                                             for g in c.children))
+               for c in obj.children)
+
+
 def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
     for tok in sentence:
         if tok.pos_ != "VERB" or lem(tok) not in VERBS:
             continue
-        objs = [o for o in objects(tok) if lem(o) in OBJECTS or o.lower_ in OBJECTS]
+        objs = [o for o in objects(tok) if _diplomat(o)]
         if not objs:
             continue
-        actor = actor_names(subjects(tok), ctx, sentence, states_only=True)
+        subj = subjects(tok)
+        actor = actor_names(subj, ctx, sentence, states_only=True) or actor_names(
+            [c for s in subj for c in s.children if c.dep_ == "poss"], ctx, sentence,
+            states_only=True)  # "our government summoned …": the speaker's state
         target: list[str] = []
         for o in objs:
             target += subtree_mentions(o, ctx, states_only=True)
