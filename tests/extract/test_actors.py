@@ -27,3 +27,15 @@ def test_split_tiles_the_text() -> None:
     sents = relevance.split(text)
     assert "".join(text[s.start : s.end] for s in sents) == text
     assert len(sents) == 4
+
+
+def test_a_leader_named_in_full_can_be_named_by_one_word_later() -> None:
+    doc = tnlp.load()("Kim Jong Un met Putin on Monday. Later Kim asked for Russian technology.")
+    r = resolver()
+    later = next(t for t in doc if t.text == "Kim" and t.i > 3)
+    assert r.of_token(later).name == "PRK"  # type: ignore[union-attr]
+
+
+def test_a_single_family_name_before_any_full_mention_is_no_state() -> None:
+    doc = tnlp.load()("Kim visited Moscow. Kim Jong Un stayed home.")
+    assert resolver().of_token(doc[0]) is None

@@ -126,11 +126,39 @@ class ActorResolver:
             spans.append(Actor(org.name, "organization", org.country, start, end,
                                doc[start:end].text))
             taken.update(range(start, end))
+        spans.extend(self._short_leader_names(doc, spans, taken))
         out: dict[int, Actor] = {}
         for actor in spans:
             for i in range(actor.start, actor.end):
                 out[i] = actor
         doc.user_data["tripwire_actor_index"] = out
+        return out
+
+    def _short_leader_names(self, doc: Doc, spans: list[Actor], taken: set[int]) -> list[Actor]:
+        """Later mentions of a leader by one part of a full name the document has used ("Kim
+        Jong Un … Kim is seeking …"): the single capitalised word, after the full mention."""
+        first: dict[str, tuple[int, str]] = {}  # word → (end of the first full mention, ISO3)
+        for a in spans:
+            if a.kind != "state" or a.end - a.start < 2:
+                continue
+            hit = self.gazetteer.lookup(a.text)
+            if hit is None or hit.kind != "leaders":
+                continue
+            words = [t.text for t in doc[a.start : a.end] if t.text[:1].isupper()]
+            for w in {words[0], words[-1]} if words else ():
+                if w not in first or first[w][0] > a.end:
+                    first[w] = (a.end, a.name)
+        out: list[Actor] = []
+        if not first:
+            return out
+        for t in doc:
+            hit2 = first.get(t.text)
+            if (hit2 is not None and t.i >= hit2[0] and t.i not in taken
+                    and t.pos_ in ("PROPN", "") and not (t.i + 1 < len(doc)
+                                                        and doc[t.i + 1].text[:1].isupper()
+                                                        and doc[t.i + 1].pos_ == "PROPN")):
+                out.append(Actor(hit2[1], "state", hit2[1], t.i, t.i + 1, t.text))
+                taken.add(t.i)
         return out
 
     def mentions(self, span: Span | Doc) -> list[Actor]:
