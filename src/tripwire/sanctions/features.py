@@ -149,12 +149,11 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
     n_q, n_c = q.n_words, c.n_words
     shorter, best = (q, sim_q) if n_q <= n_c else (c, sim_c)
     misses = []
-    for k, kind in enumerate(shorter.kinds):
-        if kind == "word":
-            sim = best.get(k, 0.0)
-            if sim < CLOSE:
-                misses.append(shorter.texts[k])
-                score *= MISS_FACTOR ** (1 - max(sim - TYPO_FLOOR, 0) / (CLOSE - TYPO_FLOOR))
+    for k in shorter.word_positions:
+        sim = best.get(k, 0.0)
+        if sim < CLOSE:
+            misses.append(shorter.texts[k])
+            score *= MISS_FACTOR ** (1 - max(sim - TYPO_FLOOR, 0) / (CLOSE - TYPO_FLOOR))
     if misses:
         why.append(f"unmatched {' '.join(misses)}")
     if len(pairs) >= 3:
@@ -164,14 +163,17 @@ def token_alignment(q: Prepared, c: Prepared) -> Result:
         if len(order) >= 3 and order != sorted(order) and not is_rotation(order):
             score *= ORDER_FACTOR
             why.append("order differs")
-    if min(n_q, n_c) == 1 and max(n_q, n_c) >= 2:
+    if n_q == 1 and n_c >= 2 or n_c == 1 and n_q >= 2:
         score *= MONONYM_FACTOR
         why.append("one word against several")
     if q.forms and c.forms and not q.forms & c.forms:
         score *= FORM_FACTOR
         why.append(f"legal form {'/'.join(sorted(q.forms))}≠{'/'.join(sorted(c.forms))}")
-    detail = ", ".join(f"{q.texts[i]}~{c.texts[j]}:{how}" for i, j, _, how in sorted(pairs))
-    return score, "; ".join([detail, *why])
+    qt, ct = q.texts, c.texts
+    if len(pairs) > 1:
+        pairs.sort()
+    detail = ", ".join([f"{qt[i]}~{ct[j]}:{how}" for i, j, _, how in pairs])
+    return score, "; ".join([detail, *why]) if why else detail
 
 
 def compact_match(q: Prepared, c: Prepared) -> Result:

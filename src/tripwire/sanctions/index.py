@@ -26,7 +26,7 @@ from tripwire.sanctions.normalize import Prepared, prepare
 
 CANDIDATES = 40  # names scored per query after blocking
 WEAK_FACTOR = 0.8  # a weak alias ("low quality" a.k.a.) counts a little less
-INDEX_VERSION = 4  # bump when preparation or keys change, to invalidate cached indexes
+INDEX_VERSION = 5  # bump when preparation or keys change, to invalidate cached indexes
 
 
 @dataclass(frozen=True, slots=True)

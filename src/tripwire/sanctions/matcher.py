@@ -8,7 +8,14 @@ from typing import NamedTuple
 
 from tripwire import settings
 from tripwire.sanctions.entries import fold_schema
-from tripwire.sanctions.features import FEATURES
+from tripwire.sanctions.features import (
+    FEATURES,
+    acronym,
+    compact_match,
+    identifier,
+    korean_name,
+    token_alignment,
+)
 from tripwire.sanctions.normalize import Prepared, prepare
 
 KOREAN_CAP = 0.65  # the most two Korean names with different given-name keys can score
@@ -25,25 +32,42 @@ class Score(NamedTuple):
         return "; ".join(f"{n}={s:.2f} ({why})" for n, s, why in self.features)
 
 
-_NAMED = tuple((f.__name__, f) for f in FEATURES)
+_NOT_ACRONYMS = frozenset({"Person", "Vessel"})
 _BY_SCORE = itemgetter(1)
+# compare() calls the features in this order, inline:
+assert (identifier, korean_name, token_alignment, compact_match, acronym) == FEATURES
 
 
 def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
     """The best feature score for two prepared names (``imo``: the candidate's IMO numbers)."""
     if imo and q.imo and set(q.imo) & set(imo):
         return Score(1.0, (("identifier", 1.0, f"IMO {min(set(q.imo) & set(imo))}"),))
-    found = []
+    # Every feature of FEATURES, in its order; a feature is called only where its own first
+    # test would not return None (the tests are repeated here to save calls).
+    found: list[tuple[str, float, str]] = []
     korean: tuple[str, float, str] | None = None
     identified = False
-    for name, feature in _NAMED:
-        s, why = feature(q, c)
+    if q.imo and c.imo:
+        s, why = identifier(q, c)
         if s is not None:
-            found.append((name, round(s, 4), why))
-            if name == "korean_name":
-                korean = found[-1]
-            elif name == "identifier":
-                identified = True
+            found.append(("identifier", round(s, 4), why))
+            identified = True
+    if q.korean is not None and c.korean is not None:
+        s, why = korean_name(q, c)
+        if s is not None:
+            korean = ("korean_name", round(s, 4), why)
+            found.append(korean)
+    s, why = token_alignment(q, c)
+    if s is not None:
+        found.append(("token_alignment", round(s, 4), why))
+    if len(q.tokens) != len(c.tokens):
+        s, why = compact_match(q, c)
+        if s is not None:
+            found.append(("compact_match", round(s, 4), why))
+    if q.schema not in _NOT_ACRONYMS and c.schema not in _NOT_ACRONYMS:
+        s, why = acronym(q, c)
+        if s is not None:
+            found.append(("acronym", round(s, 4), why))
     if not found:
         return Score(0.0, ())
     if len(found) == 1 and not identified and korean is None and not (q.korean and c.korean):

@@ -97,6 +97,7 @@ class Prepared:
     total_weight: float = 0.0  # their sum
     skeletons: tuple[str, ...] = ()  # phonetic skeleton of each token
     n_words: int = 0  # tokens of kind "word"
+    word_positions: tuple[int, ...] = ()  # where they are
     forms: frozenset[str] = frozenset()  # legal-form tags
     plain: tuple[str, ...] = ()  # texts of the tokens that are no legal form
     compact: str = ""  # ``plain`` joined: "Good Will" -> "goodwill"
@@ -231,5 +232,6 @@ def prepare(name: str, schema: str | None = None) -> Prepared:
                     # skeletons are compared only between words of four letters or more
                     skeletons=tuple(skeleton(x) if len(x) >= 4 else "" for x in texts),
                     n_words=kinds.count("word"),
+                    word_positions=tuple(k for k, kind in enumerate(kinds) if kind == "word"),
                     forms=frozenset(t.text for t in tokens if t.kind == "legal"),
                     plain=plain, compact="".join(plain), positions=positions)
