@@ -113,7 +113,7 @@ def person_country(token: Token, context: Any) -> str | None:
     someone introduced with a role: "Iran's foreign minister Hossein Amirabdollahian")."""
     smap = source_map(token.doc, getattr(context, "document", None),
                       getattr(context, "cache", None))
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end
+    ent = next((e for e in token.sent.ents if e.start <= token.i < e.end
                 and e.label_ == "PERSON"), None)
     keys = [gaz.fold(ent.text), gaz.fold(ent[-1].text)] if ent is not None \
         else [gaz.fold(token.text)]
@@ -129,7 +129,8 @@ def find_quotes(doc: Doc, document: Document, context: Any = None) -> list[Quote
     smap = source_map(doc, document, getattr(context, "cache", None))
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    for m in _QUOTE_RE.finditer(doc.text):
+    text = doc.text
+    for m in _QUOTE_RE.finditer(text):
         s, e = m.span(1)
         if len(m.group(1).split()) < 3:
             continue
@@ -145,7 +146,7 @@ def find_quotes(doc: Doc, document: Document, context: Any = None) -> list[Quote
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             if any(cs <= s < ce or cs < e <= ce for cs, ce in covered) or e - s < 12:
                 continue
-            quotes.append(_quote(document, doc.text[s:e], att, False, s, e))
+            quotes.append(_quote(document, text[s:e], att, False, s, e))
     quotes.sort(key=lambda q: q.evidence_start)
     return quotes
 
@@ -167,11 +168,12 @@ def _build(doc: Doc, document: Document | None, sents: list[Span] | None = None)
     outlet = gaz.fold(document.outlet) if document is not None and document.outlet else None
     para = 0
     prev_end = 0
+    text = doc.text  # a property that joins every token: read it once
     sents = sents if sents is not None else list(doc.sents)
     smap.sents = sents
     smap.char_starts = [x.start_char for x in sents]
     for sent in sents:
-        if "\n" in doc.text[prev_end : sent.start_char]:
+        if "\n" in text[prev_end : sent.start_char]:
             para += 1
         prev_end = sent.end_char
         smap.paragraph[sent.start] = para
@@ -487,7 +489,7 @@ def _media_in(text: str) -> tuple[str, str | None] | None:
 def _person_in(phrase: list[Token], smap: SourceMap) -> tuple[Person, int, int] | None:
     for t in phrase:
         if t.ent_type_ == "PERSON" and t.ent_iob_ == "B":
-            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            ent = next((e for e in t.sent.ents if e.start == t.i), None)
             if ent is None:
                 continue
             person = smap.people.get(gaz.fold(ent.text)) or smap.people.get(gaz.fold(ent[-1].text))

@@ -59,7 +59,7 @@ def _core(obj: Token) -> list[Token]:
 
 def _text(tokens: Iterable[Token]) -> str:
     toks = sorted(tokens, key=lambda t: t.i)
-    return toks[0].doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if toks else ""
+    return toks[0].doc[toks[0].i : toks[-1].i + 1].text if toks else ""
 
 
 def _recognized(obj: Token, verb: Token, sentence: Span, ctx: Context) -> list[str]:

@@ -67,7 +67,7 @@ def _targets(args: list[Token], ctx: Context) -> tuple[list[str], list[str]]:
     for a in args:
         for t in a.subtree:
             if t.ent_iob_ == "B" and t.ent_type_ in {"PERSON", "ORG"}:
-                ent = next((e for e in t.doc.ents if e.start == t.i), None)
+                ent = next((e for e in t.sent.ents if e.start == t.i), None)
                 if ent is not None and ctx.actors.lookup(ent.text) is None:
                     names.append(ent.text)
         countries += subtree_mentions(a, ctx, states_only=True)

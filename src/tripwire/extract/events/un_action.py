@@ -36,6 +36,7 @@ UN_OBJECTS = words(LEX, "un_objects")
 PANEL_WORDS = words(LEX, "panel_words")
 COUNCIL: str = LEX["council"]
 PANEL: str = LEX["panel"]
+TRIGGERS = VETO_VERBS | VETO_NOUNS | MEETING_NOUNS | REPORT_VERBS | REPORT_NOUNS
 _UN_WORDS = frozenset({"un", "u.n.", "united", "nations", "security", "council", "unsc"})
 
 
@@ -80,8 +81,8 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
     un_here = _is_un(sentence, ctx)
     for tok in sentence:
         low = lem(tok)
-        if planned(tok):
-            continue  # "will use its veto", "the Council meeting set for Monday"
+        if low not in TRIGGERS or planned(tok):
+            continue  # not a trigger; or "will use its veto", "the Council meeting set for Monday"
         if tok.pos_ == "VERB" and low in VETO_VERBS:
             objs = objects(tok)
             if low != "veto" and not any(
