@@ -75,3 +75,17 @@ def test_relevance_keywords_match_inflections_and_neighbours_need_a_cue() -> Non
     picked = [text[sentences[i].start : sentences[i].end].strip() for i in sorted(chosen)]
     assert "The weather was mild." not in picked  # a neighbour without a source or subject cue
     assert "It was the second shipment, officials said." in picked
+
+
+def test_context_sentences_are_built_once() -> None:
+    from tripwire.extract.actors import resolver
+    from tripwire.extract.base import Context
+    from tripwire.nlp import gazetteer
+
+    document = Document(id="t", text="Cuba sent rifles to Venezuela. It was the second time.")
+    doc = parse([document], load())[0]
+    ctx = Context(document=document, doc=doc, gazetteer=gazetteer.load(), actors=resolver())
+    sents = ctx.sentences()
+    assert ctx.sentences() is sents and len(sents) == 2
+    assert ctx.sentence_index(sents[1]) == 1
+    assert [s.text for s in ctx.neighbours(sents[1])] == [sents[0].text]

@@ -215,7 +215,7 @@ def analyse_doc(document: Document, doc: Doc) -> Analysis:
     ctx = Context(document=document, doc=doc, gazetteer=gaz.load(), actors=resolver())
     drafts: list[Draft] = []
     rules = discover_rules()
-    for sentence in doc.sents:
+    for sentence in ctx.sentences():
         if not ctx.is_parsed(sentence):
             continue
         for rule in rules:

@@ -98,13 +98,24 @@ class Context:
     def sentence_of(self, token: Token) -> Span:
         return token.sent
 
-    def neighbours(self, sentence: Span, before: int = 1, after: int = 0) -> list[Span]:
-        """Up to ``before`` sentences before and ``after`` after ``sentence``, in order."""
+    def sentences(self) -> list[Span]:
+        """Every sentence of the document, in order (built once per document; use this rather
+        than ``list(doc.sents)``, which rebuilds the spans on every call)."""
         sents = self.cache.get("_sents")
         if sents is None:
             sents = self.cache["_sents"] = list(self.doc.sents)
             self.cache["_sent_index"] = {s.start: i for i, s in enumerate(sents)}
-        i = self.cache["_sent_index"].get(sentence.start)
+        return sents  # type: ignore[no-any-return]
+
+    def sentence_index(self, sentence: Span) -> int | None:
+        """The position of ``sentence`` in :meth:`sentences` (None if it is not one)."""
+        self.sentences()
+        return self.cache["_sent_index"].get(sentence.start)  # type: ignore[no-any-return]
+
+    def neighbours(self, sentence: Span, before: int = 1, after: int = 0) -> list[Span]:
+        """Up to ``before`` sentences before and ``after`` after ``sentence``, in order."""
+        sents = self.sentences()
+        i = self.sentence_index(sentence)
         if i is None:
             return []
         return sents[max(0, i - before) : i] + sents[i + 1 : i + 1 + after]
