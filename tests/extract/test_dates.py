@@ -152,3 +152,12 @@ def test_the_nearest_governing_clause_dates_the_claim() -> None:
     trigger = next(t for t in sents[0] if t.text == "supplies")
     date = resolve_date(sents[0], "2023-10-27", trigger)
     assert date is not None and date.value == "2023-10-25"
+
+
+def test_the_news_peg_prefers_a_reported_claim_over_a_caption() -> None:
+    sents = _sents("Citizens visit the portraits of the late leaders in the capital on Tuesday. "
+                   "The ministry said on Friday that Ruritania had delivered shells to Freedonia. "
+                   "Freedonia is seeking aircraft from Ruritania in return.")
+    trigger = next(t for t in sents[-1] if t.text == "seeking")
+    date = resolve_date(sents[-1], "2023-10-13", trigger)
+    assert date is not None and date.value == "2023-10-13"

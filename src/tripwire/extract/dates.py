@@ -548,7 +548,7 @@ def _other_event(head: Token, trigger: Token | None) -> bool:
     return False
 
 
-_LEAD_SENTENCES = 5
+_LEAD_SENTENCES = 8
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -559,7 +559,7 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
     if published in memo:
         return memo[published]  # type: ignore[no-any-return]
     pub = _published(published)
-    found: EventDate | None = None
+    candidates: list[tuple[bool, EventDate]] = []  # (a claim is reported there, date)
     for k, sent in enumerate(doc.sents):
         if k >= _LEAD_SENTENCES:
             break
@@ -568,12 +568,17 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
             if len(_WORD.findall(text[: d.start] + text[d.end :])) < 6:
                 continue  # a dateline or byline: the page's date, not a claim's
             if not d.vague and not _after(d.date, pub) and d.date.precision in {"day", "week"}:
-                found = d.date
+                candidates.append((bool(_SPEECH_CUE.search(text)), d.date))
                 break
-        if found is not None:
-            break
+    # a sentence that reports a claim ("X said on Friday") before a caption or scene-setter
+    found = next((d for said, d in candidates if said), candidates[0][1] if candidates else None)
     memo[published] = found
     return found
+
+
+_SPEECH_CUE = re.compile(r"\b(?:said|says|told|cit(?:ed|ing)|quot(?:ed|ing)|reported|reports|"
+                         r"announced|confirmed|disclosed|revealed|stated|according to|rejected|"
+                         r"denied|accused|released|unveiled)\b", re.I)
 
 
 def reference_year(doc: Doc) -> str | None:
