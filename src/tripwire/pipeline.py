@@ -8,10 +8,12 @@ documents (syndication groups, event clusters, stories).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,11 +94,31 @@ def analyse_batch(
 # -- resources shared by the stages -----------------------------------------------------------
 
 
+_INDEX_LOCK = threading.Lock()
+
+
 @functools.lru_cache(maxsize=2)
-def _screening(lists: str) -> Any:
+def _load_index(lists: str) -> Any:
     from tripwire import sanctions
 
     return sanctions.load_index([p for p in lists.split(",") if p])
+
+
+def _screening(lists: str) -> Any:
+    """The screening index of ``lists`` (comma-joined paths), built once per process."""
+    with _INDEX_LOCK:
+        return _load_index(lists)
+
+
+def _prefetch_screening(lists: str) -> None:
+    """Build the index in a thread while the workers parse; a failure is reported by its
+    first real use instead."""
+
+    def build() -> None:
+        with contextlib.suppress(Exception):
+            _screening(lists)
+
+    threading.Thread(target=build, name="screening-index", daemon=True).start()
 
 
 def enrich(analysis: Analysis, lists: str) -> Analysis:
@@ -111,15 +133,67 @@ def enrich(analysis: Analysis, lists: str) -> Analysis:
 # -- the run ----------------------------------------------------------------------------------
 
 
-def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    batch: list[RawDocument] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+class Analyser:
+    """Analyses batches of inputs, in worker processes when ``workers`` > 1.
+
+    The workers are forked (and load the spaCy model) as soon as the first new document is
+    submitted, so model loading overlaps with reading the rest of the inputs; results come
+    back in submission order. ``on_start`` runs once the workers exist.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        batch_size: int,
+        model: str | None,
+        on_start: Callable[[], None] | None = None,
+    ) -> None:
+        self.workers, self.batch_size, self.model = workers, batch_size, model
+        self.on_start = on_start
+        self.pool: ProcessPoolExecutor | None = None
+        self.batch: list[RawDocument] = []
+        self.pending: list[Future[list[Analysis | InputError]] | list[RawDocument]] = []
+
+    def submit(self, raw: RawDocument) -> None:
+        if self.workers > 1 and self.pool is None:
+            ctx = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=ctx, initializer=_warm, initargs=(self.model,)
+            )
+            self.pool.submit(_warm, self.model)  # fork the workers now; they load the model
+            self._started()
+        self.batch.append(raw)
+        if len(self.batch) >= self.batch_size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.batch:
+            return
+        if self.pool is not None:
+            self.pending.append(self.pool.submit(analyse_batch, self.batch, self.model))
+        else:
+            self.pending.append(self.batch)
+        self.batch = []
+
+    def _started(self) -> None:
+        if self.on_start is not None:
+            on_start, self.on_start = self.on_start, None
+            on_start()
+
+    def results(self) -> Iterator[Analysis | InputError]:
+        self._flush()
+        self._started()
+        for item in self.pending:
+            if isinstance(item, Future):
+                yield from item.result()
+            else:
+                yield from analyse_batch(item, self.model)
+        self.pending = []
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
 
 def _warm(model: str | None) -> None:
@@ -139,10 +213,15 @@ def ingest(
     """Read every input, analyse the new or changed documents, store them and link them."""
     report = IngestReport()
     workers = workers if workers is not None else settings.get_int("workers")
-    batch_size = settings.get_int("batch_size")
     list_key = ",".join(lists)
     known = store.known()
-    todo: list[RawDocument] = []
+    # The index thread starts after the workers are forked: a fork must not copy a busy thread.
+    analyser = Analyser(
+        workers,
+        settings.get_int("batch_size"),
+        model,
+        on_start=lambda: _prefetch_screening(list_key) if list_key else None,
+    )
 
     def reject(err: InputError) -> None:
         report.rejected.append(err)
@@ -151,46 +230,32 @@ def ingest(
         if on_progress:
             on_progress(1)
 
-    for item in read_inputs(inputs, settings.get_int("max_bytes")):
-        if isinstance(item, InputError):
-            reject(item)
-        elif known.get(item.id) == raw_hash(item):
-            report.unchanged += 1
+    try:
+        for item in read_inputs(inputs, settings.get_int("max_bytes")):
+            if isinstance(item, InputError):
+                reject(item)
+            elif known.get(item.id) == raw_hash(item):
+                report.unchanged += 1
+                if on_progress:
+                    on_progress(1)
+            else:
+                known[item.id] = raw_hash(item)
+                analyser.submit(item)
+        for result in analyser.results():
+            if isinstance(result, InputError):
+                reject(result)
+                continue
+            saved = store.save(enrich(result, list_key))
+            report.stored += saved
+            report.unchanged += not saved
+            report.events += len(result.events) if saved else 0
             if on_progress:
                 on_progress(1)
-        else:
-            known[item.id] = raw_hash(item)
-            todo.append(item)
-
-    for result in _analyse_all(todo, workers, batch_size, model):
-        if isinstance(result, InputError):
-            reject(result)
-            continue
-        saved = store.save(enrich(result, list_key))
-        report.stored += saved
-        report.unchanged += not saved
-        report.events += len(result.events) if saved else 0
-        if on_progress:
-            on_progress(1)
+    finally:
+        analyser.close()
     if report.stored:
         link(store)
     return report
-
-
-def _analyse_all(
-    raws: list[RawDocument], workers: int, batch_size: int, model: str | None
-) -> Iterator[Analysis | InputError]:
-    batches = list(_batches(raws, batch_size))
-    if workers <= 1 or len(batches) <= 1:
-        for batch in batches:
-            yield from analyse_batch(batch, model)
-        return
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(batches)), mp_context=ctx, initializer=_warm, initargs=(model,)
-    ) as pool:
-        for results in pool.map(analyse_batch, batches, [model] * len(batches)):
-            yield from results
 
 
 def link(store: Store) -> None:
