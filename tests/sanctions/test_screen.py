@@ -23,3 +23,15 @@ def test_screen_entities_fills_sanctions_for_people_only(index: ScreeningIndex) 
     out = screen_entities(people, index)
     assert any(s.name == "Kang Sun NAM" for s in out[0].sanctions)
     assert out[1].sanctions == () and out[2].sanctions == ()
+
+
+def test_state_metonyms_are_not_screened_as_firms(index: ScreeningIndex) -> None:
+    """A capital or a government body names the state acting; a listed firm that shares a word
+    with it ("Washington ... Ltd") is no match. A leader is a person and is screened."""
+    ents = (Entity(id="w", name="Washington", type="organization"),
+            Entity(id="f", name="Russian forces", type="organization"),
+            Entity(id="k", name="KOMID", type="organization"),
+            Entity(id="l", name="Kim Jong Un", type="person"))
+    out = screen_entities(ents, index)
+    assert out[0].sanctions == () and out[1].sanctions == ()
+    assert out[2].sanctions and out[3].sanctions

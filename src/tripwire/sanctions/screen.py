@@ -6,10 +6,18 @@ from collections.abc import Sequence
 
 from tripwire import settings
 from tripwire.model import Entity, SanctionMatch
+from tripwire.nlp import gazetteer
 from tripwire.sanctions.index import ScreeningIndex
 
 # Entity types (SPEC §2) screened, and the list schema each is compared with.
 SCREENED = {"person": "Person", "organization": "Organization", "vessel": "Vessel"}
+
+
+def stands_for_a_state(entity: Entity) -> bool:
+    """An organisation named only by a state's name, capital or government body ("Washington",
+    "Russian forces", "National Intelligence Service") is that state acting, not a listed firm;
+    people (leaders included) are always screened."""
+    return entity.type != "person" and gazetteer.load().lookup(entity.name) is not None
 
 
 def screen_entity(entity: Entity, index: ScreeningIndex,
@@ -17,7 +25,7 @@ def screen_entity(entity: Entity, index: ScreeningIndex,
     """Matches at or above ``threshold`` (default: setting ``match_threshold``) for the
     entity's name and aliases, best per list entry, highest first."""
     schema = SCREENED.get(entity.type)
-    if schema is None:
+    if schema is None or stands_for_a_state(entity):
         return ()
     thr = settings.get_float("match_threshold") if threshold is None else threshold
     best: dict[tuple[str, str], SanctionMatch] = {}
