@@ -46,12 +46,14 @@ def _decode(path: Path, data: bytes, declared: str | None = None) -> str | Input
         return InputError(str(path), str(err))
 
 
-def read_txt(path: Path, max_bytes: int) -> Result:
+def read_text(path: Path, max_bytes: int) -> str | InputError:
+    """The file decoded as text, or the InputError that says why it cannot be."""
     data = read_bytes(path, max_bytes)
-    if isinstance(data, InputError):
-        yield data
-        return
-    text = _decode(path, data)
+    return data if isinstance(data, InputError) else _decode(path, data)
+
+
+def read_txt(path: Path, max_bytes: int) -> Result:
+    text = read_text(path, max_bytes)
     if isinstance(text, InputError):
         yield text
     elif not text.strip():
@@ -111,11 +113,7 @@ def from_object(obj: Any, doc_id: str, source: str) -> RawDocument | str:
 
 
 def read_json(path: Path, max_bytes: int) -> Result:
-    data = read_bytes(path, max_bytes)
-    if isinstance(data, InputError):
-        yield data
-        return
-    text = _decode(path, data)
+    text = read_text(path, max_bytes)
     if isinstance(text, InputError):
         yield text
         return
@@ -129,11 +127,7 @@ def read_json(path: Path, max_bytes: int) -> Result:
 
 
 def read_jsonl(path: Path, max_bytes: int) -> Result:
-    data = read_bytes(path, max_bytes)
-    if isinstance(data, InputError):
-        yield data
-        return
-    text = _decode(path, data)
+    text = read_text(path, max_bytes)
     if isinstance(text, InputError):
         yield text
         return
