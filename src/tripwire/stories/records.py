@@ -6,8 +6,10 @@ documents, the *origins* and the count of *independent sources*, and the *confli
 Independent sources: documents are joined when they are syndicated copies of one another, or
 when they cite one origin — a medium ("The New York Times reported", "citing Yonhap") or an
 intelligence service ("U.S. intelligence"), from the events' ``attribution`` of kind ``media``
-or ``intelligence``. Two origins cited together by one report are one chain of reporting. Each
-joined group is one independent source; its origin is what it cites, else its outlet.
+or ``intelligence`` — or read so from their words when the extractor left the kind vague
+(:func:`kind_of`: "U.S. intelligence agencies", a name that is a known outlet). Two origins
+cited together by one report are one chain of reporting. Each joined group is one independent
+source; its origin is what it cites, else its outlet.
 
 Conflicts: differing figures, differing stages, negative reports of the same act, and denials
 (``type = denial``) linked to the clusters of the type they deny that involve the denier.
@@ -45,16 +47,39 @@ _GENERIC = frozenset({"reports", "report", "media", "media reports", "local medi
                       "news reports", "state media"})
 
 
-def origin_of(a: Attribution) -> tuple[str, str] | None:
+_MEDIUM = re.compile(
+    r"\b(times|post|news|herald|journal|tribune|gazette|telegraph|guardian|agency|press|"
+    r"reuters|yonhap|bloomberg|cnn|bbc|nhk|kcna|tass|ria|irna|interfax|politico|axios|"
+    r"wire|daily|ilbo|broadcasting|television|tv|radio)\b")
+_INTELLIGENCE = re.compile(r"\bintelligence\b")
+
+
+def kind_of(a: Attribution, outlets: frozenset[str] = frozenset()) -> str:
+    """The attribution's kind, read again from its words when the extractor left it vague
+    (``unnamed``, ``official``, ...): a role or name that speaks of intelligence is an
+    intelligence origin; a name with no role that is a known outlet (``outlets``, folded) or
+    has the form of a medium's name ("The New York Times", "Yonhap News Agency") is media."""
+    if a.kind in ORIGIN_KINDS:
+        return a.kind
+    text = fold(" ".join(x for x in (a.name, a.role) if x))
+    if _INTELLIGENCE.search(text) and a.country:
+        return "intelligence"
+    if a.name and not a.role and (fold(a.name) in outlets or _MEDIUM.search(fold(a.name))):
+        return "media"
+    return a.kind
+
+
+def origin_of(a: Attribution, outlets: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(key, label) of the origin an attribution names, or None when it names none.
 
     Intelligence is identified by its country ("U.S. intelligence" for every American service
     or "declassified US intelligence"); media by their folded name, without a parenthesised
-    acronym or a trailing "News" / "News Agency".
+    acronym or a trailing "News" / "News Agency". The kind is :func:`kind_of`.
     """
-    if a.kind not in ORIGIN_KINDS:
+    kind = kind_of(a, outlets)
+    if kind not in ORIGIN_KINDS:
         return None
-    if a.kind == "intelligence":
+    if kind == "intelligence":
         if a.country:
             label = f"{_COUNTRY_ADJ.get(a.country, a.country)} intelligence"
             return f"intel:{a.country}", label
@@ -88,12 +113,18 @@ class _Groups:
             self.parent[hi] = lo
 
 
-def independent_sources(members: Sequence[Event], documents: Mapping[str, Document]
-                        ) -> list[dict[str, Any]]:
+def outlets_of(documents: Mapping[str, Document]) -> frozenset[str]:
+    """The folded outlet names of ``documents``: names an attribution may cite as media."""
+    return frozenset(fold(d.outlet) for d in documents.values() if d.outlet)
+
+
+def independent_sources(members: Sequence[Event], documents: Mapping[str, Document],
+                        outlets: frozenset[str] | None = None) -> list[dict[str, Any]]:
     """The independent sources of a cluster: each with its documents and origin label."""
     uf = _Groups()
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     docs = sorted({e.doc for e in members})
+    outlets = outlets_of(documents) if outlets is None else outlets
     for d in docs:
         uf.find(("doc", d))
         group = documents[d].syndication_group if d in documents else None
@@ -101,7 +132,7 @@ def independent_sources(members: Sequence[Event], documents: Mapping[str, Docume
             uf.union(("doc", d), ("syn", group))
     for e in members:
         for a in e.attribution:
-            o = origin_of(a)
+            o = origin_of(a, outlets)
             if o:
                 uf.union(("doc", e.doc), ("origin", o[0]))
                 labels[o[0]][o[1]] += 1
@@ -175,10 +206,11 @@ def build_clusters(events: Sequence[Event], documents: Mapping[str, Document]) -
         by_cluster[str(e.cluster)].append(e)
     records: dict[str, Cluster] = {}
     spans: dict[str, timing.Interval | None] = {}
+    outlets = outlets_of(documents)
     for cid, members in sorted(by_cluster.items()):
         members.sort(key=lambda e: (_pub_key(e.doc, documents), e.id))
         first_doc = min((e.doc for e in members), key=lambda d: _pub_key(d, documents))
-        sources = independent_sources(members, documents)
+        sources = independent_sources(members, documents, outlets)
         stage = max((e.stage for e in members), key=lambda s: STAGE_RANK.get(s, 0))
         conflicts = _quantity_conflicts(members) + _stage_conflicts(members)
         polarities = {e.polarity for e in members}
@@ -228,7 +260,7 @@ def _link_contradictions(records: dict[str, Cluster], members: Mapping[str, list
                                    "documents": list(d.documents)})
                 extra[did].append({"kind": "denies", "cluster": cid})
     by_pair: dict[tuple[Any, ...], list[str]] = defaultdict(list)
-    for cid, evs in members.items():
+    for cid, evs in sorted(members.items()):  # ingest order must not show
         k = event_key(evs[0])
         by_pair[k[:3]].append(cid)
     for cids in by_pair.values():
