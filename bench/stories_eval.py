@@ -28,21 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from tripwire.evaluate import bcubed  # noqa: E402
 from tripwire.stories.clusters import assign_clusters, build_clusters, published  # noqa: E402
 from tripwire.stories.gold import load_gold  # noqa: E402
 from tripwire.stories.syndication import assign_groups  # noqa: E402
-
-
-def bcubed(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
-    if not pairs:
-        return 0.0, 0.0, 0.0
-    by_p = collections.Counter(p for p, _ in pairs)
-    by_g = collections.Counter(g for _, g in pairs)
-    both = collections.Counter(pairs)
-    prec = sum(both[(p, g)] / by_p[p] for p, g in pairs) / len(pairs)
-    rec = sum(both[(p, g)] / by_g[g] for p, g in pairs) / len(pairs)
-    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return prec, rec, f
 
 
 def _describe(p: dict, docs: dict) -> str:
