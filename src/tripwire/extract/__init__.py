@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy
+from spacy.attrs import ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -162,7 +163,20 @@ def _needs_ner(nlp: Language, docs: list[Doc], owners: list[int]) -> list[bool]:
     ("Kirby said")."""
     gaz_pipe = nlp.get_pipe(GAZETTEER_PIPE) if GAZETTEER_PIPE in nlp.pipe_names else None
     actors = resolver()
-    unknown: list[list[Any]] = []
+    strings = nlp.vocab.strings
+    proper = {strings.add("NNP"), strings.add("NNPS")}
+    names: dict[int, tuple[bool, str]] = {}  # orth → (may be a name, lower-case form)
+
+    def name(orth: int) -> tuple[bool, str]:
+        hit = names.get(orth)
+        if hit is None:
+            text = strings[orth]
+            low = text.lower()
+            hit = names[orth] = (text[:1].isupper() and low not in _MONTHS_DAYS, low)
+        return hit
+
+    unknown: list[list[bool]] = []
+    lowers: list[list[str]] = []
     surnames: dict[int, set[str]] = {}
     for doc, owner in zip(docs, owners, strict=True):
         known: set[int] = set()
@@ -171,17 +185,23 @@ def _needs_ner(nlp: Language, docs: list[Doc], owners: list[int]) -> list[bool]:
                 known.update(range(a, b))
         for _m, a, b in actors._matcher(doc)(doc):
             known.update(range(a, b))
-        flags = [t.tag_ in ("NNP", "NNPS") and t.i not in known and t.text[:1].isupper()
-                 and t.lower_ not in _MONTHS_DAYS for t in doc]
+        arr = doc.to_array([TAG, ORTH]).tolist() if len(doc) else []
+        flags: list[bool] = []
+        low: list[str] = []
+        for i, (tag, orth) in enumerate(arr):
+            capital, lower = name(orth)
+            flags.append(tag in proper and capital and i not in known)
+            low.append(lower)
         unknown.append(flags)
+        lowers.append(low)
         for i in range(len(flags) - 1):
             if flags[i] and flags[i + 1] and not (i + 2 < len(flags) and flags[i + 2]):
-                surnames.setdefault(owner, set()).add(doc[i + 1].lower_)
+                surnames.setdefault(owner, set()).add(low[i + 1])
     out = []
-    for doc, owner, flags in zip(docs, owners, unknown, strict=True):
+    for owner, flags, low in zip(owners, unknown, lowers, strict=True):
         pair = any(a and b for a, b in zip(flags, flags[1:], strict=False))
-        names = surnames.get(owner, set())
-        out.append(pair or any(f and t.lower_ in names for f, t in zip(flags, doc, strict=True)))
+        found = surnames.get(owner, set())
+        out.append(pair or any(f and w in found for f, w in zip(flags, low, strict=True)))
     return out
 
 

@@ -85,10 +85,13 @@ def _actor_keys() -> tuple[frozenset[str], int]:
     return frozenset(keys), max(len(k.split()) for k in keys)
 
 
+_fold = functools.lru_cache(maxsize=1 << 16)(gaz.fold)
+
+
 def has_actor(text: str) -> bool:
     """Whether ``text`` names a state, capital, leader, government body or listed organisation."""
     keys, longest = _actor_keys()
-    words = [gaz.fold(w) for w in _WORD.findall(text)]
+    words = [_fold(w) for w in _WORD.findall(text)]
     words = [w for w in words if w]
     for i in range(len(words)):
         for n in range(1, min(longest, len(words) - i) + 1):
@@ -101,12 +104,28 @@ def has_keyword(text: str, keywords: frozenset[str]) -> bool:
     """Whether a word of ``text`` starts with one of ``keywords`` (lower-case prefixes)."""
     if not keywords:
         return False
-    longest = max(len(k) for k in keywords)
+    hits = _hits(keywords)
     for word in _WORD.findall(text.lower()):
-        for w in _forms(word):
-            for k in range(2, min(len(w), longest) + 1):
-                if w[:k] in keywords:
-                    return True
+        hit = hits.get(word)
+        if hit is None:
+            hit = hits[word] = _starts_with_keyword(word, keywords)
+        if hit:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _hits(keywords: frozenset[str]) -> dict[str, bool]:
+    """Memo of :func:`_starts_with_keyword` per word, for one keyword set."""
+    return {}
+
+
+def _starts_with_keyword(word: str, keywords: frozenset[str]) -> bool:
+    longest = max(len(k) for k in keywords)
+    for w in _forms(word):
+        for k in range(2, min(len(w), longest) + 1):
+            if w[:k] in keywords:
+                return True
     return False
 
 
@@ -121,10 +140,17 @@ def _forms(word: str) -> tuple[str, ...]:
 def select(text: str, sentences: list[Sentence], keywords: frozenset[str],
            context: int = 1) -> set[int]:
     """Indices of the sentences to parse: relevant ones and ``context`` neighbours each side."""
-    actor = [has_actor(text[s.start : s.end]) for s in sentences]
+    actor: dict[int, bool] = {}
+
+    def named(i: int) -> bool:  # looked up only for sentences with a keyword, and their previous
+        hit = actor.get(i)
+        if hit is None:
+            hit = actor[i] = has_actor(text[sentences[i].start : sentences[i].end])
+        return hit
+
     core = {
         i for i, s in enumerate(sentences)
-        if has_keyword(text[s.start : s.end], keywords) and (actor[i] or (i > 0 and actor[i - 1]))
+        if has_keyword(text[s.start : s.end], keywords) and (named(i) or (i > 0 and named(i - 1)))
     }
     out = set(core)
     for i in core:
