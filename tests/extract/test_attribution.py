@@ -40,7 +40,7 @@ def test_said_with_role_and_coreference(nlp) -> None:  # type: ignore[no-untyped
 def test_according_to_an_unnamed_official(nlp) -> None:  # type: ignore[no-untyped-def]
     doc, _, ctx = _run(nlp, "Ruritania bought shells from Freedonia, according to a U.S. official.")
     att = attribute(next(doc.sents), ctx)
-    assert att and att[0].country == "USA" and att[0].kind == "unnamed" and att[0].name is None
+    assert att and att[0].country == "USA" and att[0].kind == "official" and att[0].name is None
 
 
 def test_intelligence_source(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -119,3 +119,52 @@ def test_adding_keeps_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
                             "the war.")
     att = attribute(next(doc.sents), ctx)
     assert att and all(a.country == "JPN" for a in att)
+
+
+def _first(nlp, text: str, outlet: str | None = None):  # type: ignore[no-untyped-def]
+    doc, _, ctx = _run(nlp, text, outlet)
+    att = attribute(list(doc.sents)[0], ctx)
+    assert att, text
+    return att[0]
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("The Daily Herald reported that Ruritania had shipped rifles to Freedonia.", "media", None),
+    ("Yonhap News Agency reported that the convoy crossed the border on Monday.", "media", "KOR"),
+    ("According to The New York Times, the rockets were loaded at a northern port.", "media",
+     "USA"),
+    ("Declassified U.S. intelligence shows that the crates held artillery rounds.",
+     "intelligence", "USA"),
+    ("South Korea's spy agency said the shipments continued through the winter.",
+     "intelligence", "KOR"),
+    ("A senior U.S. official said the deliveries had begun in August.", "official", "USA"),
+    ("Two Iranian diplomats told reporters that no drones had been sold.", "official", "IRN"),
+    ("The White House said the transfers violated several resolutions.", "government", "USA"),
+    ("Japan's Foreign Ministry said it had lodged a protest.", "government", "JPN"),
+    ("Analysts said the shells were probably old stock.", "expert", None),
+    ("A source familiar with the matter said the ship left at night.", "unnamed", None),
+])
+def test_source_kinds(nlp, text: str, kind: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    att = _first(nlp, text)
+    assert att.kind == kind, (text, att)
+    if country is not None:
+        assert att.country == country, (text, att)
+
+
+def test_role_and_name_of_a_source_without_a_person_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tripwire.extract.attribution import _named
+
+    assert _named("Kremlin spokesman Dmitry Peskov") == ("Dmitry Peskov", "Kremlin spokesman")
+    assert _named("U.S. Secretary of State Jane Roe") == ("Jane Roe", "U.S. Secretary of State")
+    assert _named("Jane Roe, a senior analyst at the Example Institute") == (
+        "Jane Roe", "senior analyst at the Example Institute")
+    assert _named("US Treasury Department's Office of Foreign Assets Control") is None
+    assert _named("South Korea's Defence Ministry") is None
+
+
+def test_named_people_get_the_kind_of_their_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    att = _first(nlp, "Jane Roe, a senior fellow at a Washington think tank, said the rockets "
+                      "were North Korean.")
+    assert att.name == "Jane Roe" and att.kind == "expert"
+    att = _first(nlp, "Russian Deputy Foreign Minister Sergei Ryabkov said no arms were bought.")
+    assert att.kind == "official" and att.country == "RUS" and "Minister" in (att.role or "")

@@ -380,7 +380,7 @@ def _frames(sent: Span, smap: SourceMap) -> list[tuple[Token, Attribution]]:
 def _source_like(tok: Token, sent: Span, smap: SourceMap) -> bool:
     words = _lex().words
     heads = words["intelligence"] | words["media"] | words["government"] | words["unnamed"] \
-        | words["expert"]
+        | words["expert"] | words["officials"]
     heads = heads - words["government"] | {"report", "reports", "images", "imagery", "photos",
                                             "data", "evidence", "documents", "assessment"}
     return tok.lower_ in heads or bool(_media_in(_text(tok.subtree)))
@@ -415,6 +415,9 @@ def _describe(head: Token, sent: Span, smap: SourceMap) -> Attribution | None:
         return None
     media = _media_in(text)
     person = _person_in(phrase, smap)
+    if media is None and person is None and _OUTLET_SHAPE.match(text) \
+            and not _has_word(text, "intelligence"):
+        media = (re.sub(r"[’']s$", "", text), None)  # "The Daily Herald", "Example News Agency"
     if media is not None and (person is None or low in lex.words["media"] or
                               head.ent_type_ in {"ORG", "WORK_OF_ART"}):
         name, country = media
@@ -428,18 +431,29 @@ def _describe(head: Token, sent: Span, smap: SourceMap) -> Attribution | None:
         role = _text(role_tokens, skip_det=True) or p.role
         country = _country_of(role if role_tokens else None) or p.country \
             or _country_of(p.name) or _org_country(role_tokens)
-        kind = "intelligence" if role and _has_word(role, "intelligence") else "official"
-        if role and _has_word(role, "expert"):
-            kind = "expert"
-        return Attribution(p.name, role or None, country, kind)
+        return Attribution(p.name, role or None, country, _person_kind(role))
     country = _country_of(text)
     if country is None:
         country = _org_country(phrase)
+    role = _text(phrase, skip_det=True)
+    named = _named(role)
+    if named is not None:  # "Kremlin spokesman Dmitry Peskov" where NER named no PERSON
+        name, role_part = named
+        return Attribution(name, role_part, country or _country_of(name),
+                           _person_kind(role_part))
     kind = _kind(text, low)
     if kind is None:
         return None
-    role = _text(phrase, skip_det=True)
     return Attribution(None, role, country, kind)
+
+
+# the shape of a news outlet's name: capitalised words ending in a word newspapers, agencies
+# and broadcasters are named by ("The Daily Herald", "Example News Agency", "Example TV")
+_OUTLET_SHAPE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,4}(?:Times|Post|Herald|Journal|Tribune|Gazette|"
+    r"Telegraph|News|Daily|Press|News Agency|Press Agency|News Service|Broadcasting|"
+    r"Broadcasting Corporation|Television|TV|Radio|Ilbo|Shimbun|Sinmun|Chronicle|Examiner|"
+    r"Monitor)(?:[’']s)?$")
 
 
 _CUT = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "xcomp", "parataxis"})
@@ -454,6 +468,87 @@ def _np(head: Token) -> list[Token]:
     return out
 
 
+def _person_kind(role: str | None) -> str:
+    """The kind of a source that is a person, from the words of the role: intelligence
+    officers, experts (analysts, researchers, think-tank fellows), media people (journalists),
+    else officials."""
+    if not role:
+        return "official"
+    if _has_word(role, "intelligence"):
+        return "intelligence"
+    if _has_word(role, "expert") or re.search(r"\bthink[\s-]tanks?\b", role, re.IGNORECASE):
+        return "expert"
+    if _has_word(role, "media_people"):
+        return "media"
+    return "official"
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[’'-][A-Za-z]+)*\.?$|[A-Z]\.$")
+_PARTICLES = frozenset({"de", "van", "von", "al", "bin", "der", "la", "le"})
+
+
+def _name_words(words: list[str]) -> bool:
+    """``words`` have the shape of a person's name and name no state, capital, people or body."""
+    g = gaz.load()
+    if not words or len(words) > 4:
+        return False
+    w = _lex().words
+    for word in words:
+        low = word.lower().strip(".")
+        if word.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or low in w["official_roles"] or low in w["officials"] \
+                or low in w["government"] or low in w["expert"] or low in w["media"]:
+            return False
+        hit = g.by_fold.get(gaz.fold(word))
+        if hit is not None and hit.kind != "leaders":
+            return False
+    hit = g.by_fold.get(gaz.fold(" ".join(words)))
+    return hit is None or hit.kind == "leaders"
+
+
+def _named(text: str) -> tuple[str, str | None] | None:
+    """(name, role) when a role phrase is a person's role followed by the person's name
+    ("Kremlin spokesman Dmitry Peskov", "U.S. Secretary of State Antony Blinken"), a name and an
+    apposition ("Jane Doe, a senior analyst at …") or a known leader alone ("Putin")."""
+    g = gaz.load()
+    hit = g.by_fold.get(gaz.fold(_POSSESSIVE.sub("", text)))
+    if hit is not None and hit.kind == "leaders" and _name_words(text.split()):
+        return text, None
+    w = _lex().words
+    roles = w["official_roles"] | w["officials"] | w["expert"] | w["media_people"] \
+        | w["intelligence"]
+    head, sep, rest = text.partition(", ")
+    if sep and _name_words(head.split()) and len(head.split()) >= 2:
+        role = re.sub(r"^(?:an?|the)\s+", "", rest.split(", ")[0], flags=re.IGNORECASE).strip()
+        if any(x.lower().strip(".,") in roles for x in role.split()):
+            return head, role or None
+    words = text.split()
+    for k in range(max(1, len(words) - 4), len(words)):
+        name = words[k:]
+        role = " ".join(words[:k]).rstrip(" ,")
+        prev = _POSSESSIVE.sub("", words[k - 1]).strip(".,").lower()
+        if not _name_words(name) or not ((prev in roles and prev not in _ROLE_ADJECTIVES)
+                                         or _ROLE_OF.search(role)):
+            continue
+        if len(name) == 1 and g.by_fold.get(gaz.fold(name[0])) is None:
+            continue  # one capitalised word after a role is too often not a name
+        return " ".join(name), role
+    return None
+
+
+_ROLE_ADJECTIVES = frozenset({"foreign", "defense", "defence", "prime", "deputy"})
+# "Secretary of State", "Minister for Foreign Affairs": a role whose last words name the office
+_ROLE_OF = re.compile(r"\b(?:secretary|minister|director|chief|head|chairman|chairwoman|"
+                      r"president|governor|ambassador|envoy|representative|spokes\w+)\s+"
+                      r"(?:of|for|to)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?$",
+                      re.IGNORECASE)
+
+
+_OFFICIAL_NOUNS = frozenset({"official", "officials", "diplomat", "diplomats", "aide", "aides",
+                             "officer", "officers"})
+
+
 def _kind(text: str, head_low: str) -> str | None:
     w = _lex().words
     if _has_word(text, "intelligence"):
@@ -462,6 +557,13 @@ def _kind(text: str, head_low: str) -> str | None:
         return "expert"
     if head_low in w["media"]:
         return "media"
+    if head_low in w["officials"] or head_low in w["official_roles"] \
+            or head_low in w["media_people"]:
+        # "a U.S. official", "Iranian diplomats", "Iran's foreign minister"; a bare role word
+        # ("the minister", "journalists") says too little to be a source
+        if head_low in _OFFICIAL_NOUNS or _country_of(text) is not None:
+            return "media" if head_low in w["media_people"] else "official"
+        return None
     if head_low in w["unnamed"]:
         return "unnamed"
     if head_low in w["government"] or gaz.load().lookup(text) is not None:
