@@ -12,6 +12,7 @@ from tripwire import settings
 from tripwire.errors import ModelError
 from tripwire.nlp import (
     gazetteer,  # noqa: F401  (registers the tripwire_gazetteer factory)
+    lemmas,
     ruler,
 )
 
@@ -33,7 +34,8 @@ def load(model: str | None = None, fast_ruler: bool = True) -> Language:
 
     With ``fast_ruler`` the model's ``attribute_ruler`` is replaced by
     :class:`tripwire.nlp.ruler.FastAttributeRuler` (same patterns, same outcome, several times
-    faster); pass ``False`` to keep spaCy's own.
+    faster), and the lemmatizer reads its cache through arrays (:mod:`tripwire.nlp.lemmas`);
+    pass ``False`` to keep spaCy's own.
     """
     name = model or settings.get("spacy_model")
     try:
@@ -45,5 +47,6 @@ def load(model: str | None = None, fast_ruler: bool = True) -> Language:
         ) from exc
     if fast_ruler:
         ruler.swap_in(nlp)
+        lemmas.speed_up(nlp)
     nlp.add_pipe("tripwire_gazetteer", after="ner" if "ner" in nlp.pipe_names else None)
     return nlp

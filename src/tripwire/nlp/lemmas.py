@@ -1,0 +1,56 @@
+"""A faster ``__call__`` for spaCy's rule lemmatizer, same outcome.
+
+spaCy's :class:`~spacy.pipeline.Lemmatizer` makes a ``Token`` per token and looks the lemma up
+in its cache keyed by (orth, pos, morph). :func:`speed_up` gives the model's lemmatizer a class
+whose ``__call__`` reads those keys with ``Doc.to_array``, takes cached lemmas from the same
+cache and calls the original ``lemmatize`` (filling the cache in the same order) only for the
+tokens it has not seen, then writes ``LEMMA`` with one ``from_array``.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
+
+_READ = [ORTH, POS, MORPH, LEMMA]
+_CLASSES: dict[type, type] = {}
+
+
+def _fast_call(self: Lemmatizer, doc: Doc) -> Doc:
+    if self.overwrite or self.mode != "rule" or not len(doc):
+        return self._tripwire_base.__call__(self, doc)
+    if not self._validated:
+        self._validate_tables()
+    arr = doc.to_array(_READ)
+    lemmas = arr[:, 3].copy()
+    cache = self.cache
+    strings = self.vocab.strings
+    todo = False
+    for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
+        if lemma:
+            continue
+        hit = cache.get((orth, pos, morph))
+        if hit is None:  # not cached (or never cached: no POS, SPACE): spaCy's own path
+            hit = self.lemmatize(doc[i])
+        lemmas[i] = strings.add(hit[0])
+        todo = True
+    if todo:
+        doc.from_array([LEMMA], lemmas)
+    return doc
+
+
+def speed_up(nlp: Language, pipe: str = "lemmatizer") -> None:
+    """Give ``nlp``'s rule lemmatizer the array-based ``__call__`` (see module doc)."""
+    if pipe not in nlp.pipe_names:
+        return
+    lem = nlp.get_pipe(pipe)
+    if not isinstance(lem, Lemmatizer) or getattr(lem, "_tripwire_base", None):
+        return
+    base = type(lem)
+    cls = _CLASSES.get(base)
+    if cls is None:
+        cls = _CLASSES[base] = type(f"Fast{base.__name__}", (base,),
+                                    {"__call__": _fast_call, "_tripwire_base": base})
+    lem.__class__ = cls
