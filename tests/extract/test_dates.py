@@ -161,3 +161,55 @@ def test_the_news_peg_prefers_a_reported_claim_over_a_caption() -> None:
     trigger = next(t for t in sents[-1] if t.text == "seeking")
     date = resolve_date(sents[-1], "2023-10-13", trigger)
     assert date is not None and date.value == "2023-10-13"
+
+
+def _sentence_with(doc, word: str):  # type: ignore[no-untyped-def]
+    tok = next(t for t in doc if t.text == word)
+    return tok.sent, tok
+
+
+def test_act_date_from_a_neighbouring_sentence() -> None:
+    doc = load()("Ruritania has delivered rifles to Freedonia, officials believe. "
+                 "The crates were shipped between March 3 and March 20 from a northern port.")
+    sent, trigger = _sentence_with(doc, "delivered")
+    date = resolve_date(sent, "2021-04-09", trigger)
+    assert date is not None and (date.value, date.precision) == ("2021-03", "month")
+
+
+def test_own_disclosure_date_beats_a_neighbour() -> None:
+    doc = load()("On Friday, Ruritania acknowledged supplying rifles to Freedonia. "
+                 "The rifles were supplied in January, the minister said.")
+    sent, trigger = _sentence_with(doc, "supplying")
+    date = resolve_date(sent, "2021-04-10", trigger)
+    assert date is not None and date.value == "2021-04-09"
+
+
+def test_agreement_date_is_its_signing() -> None:
+    doc = load()("Ruritania has ratified a defence treaty with Freedonia. "
+                 "The treaty, signed in June, binds both sides to mutual aid.")
+    sent, trigger = _sentence_with(doc, "ratified")
+    date = resolve_date(sent, "2021-11-10", trigger)
+    assert date is not None and (date.value, date.precision) == ("2021-06", "month")
+
+
+def test_continued_speech_keeps_the_disclosure_date() -> None:
+    doc = load()("The ministry said on Monday that Ruritania sent rifles to Freedonia. "
+                 "The spokesman said: \"We condemn these transfers.\" "
+                 "He added: \"In return Ruritania wants fuel from Freedonia.\"")
+    sent, trigger = _sentence_with(doc, "wants")
+    date = resolve_date(sent, "2021-04-10", trigger)
+    assert date is not None and date.value == "2021-04-05"
+
+
+def test_a_new_speaker_does_not_inherit_a_date() -> None:
+    doc = load()("Officials said last week that they had seen convoys. "
+                 "Diplomats told reporters that Ruritania is preparing to buy fuel from Freedonia.")
+    from tripwire.extract.dates import _carried_disclosure
+
+    sent, _ = _sentence_with(doc, "buy")
+    assert _carried_disclosure(sent, "2021-04-10") is None
+    he = load()("Officials said last week that they had seen convoys. "
+                "He added that Ruritania is preparing to buy fuel from Freedonia.")
+    sent, _ = _sentence_with(he, "buy")
+    carried = _carried_disclosure(sent, "2021-04-10")
+    assert carried is not None and carried.precision == "week"

@@ -605,12 +605,123 @@ def resolve_date(sentence: Span, published: str | None,
     """
     reference = published or reference_year(sentence.doc)
     ranked = _ranked(sentence, reference, trigger)
+    if ranked and ranked[0][0] == 0:
+        return ranked[0][2].date
+    if not ranked or ranked[0][0] >= 2:  # neither the act's nor the disclosure's date here
+        act = _act_date_nearby(sentence, reference, trigger)
+        if act is not None:  # the act's own date, stated in a neighbouring sentence (rule 3)
+            return act
     if ranked and ranked[0][0] <= 2:
         return ranked[0][2].date
+    if not ranked:
+        carried = _carried_disclosure(sentence, reference)
+        if carried is not None:
+            return carried
     lead = lead_date(sentence.doc, reference)
     if lead is not None:
         return lead
     return publication_date(published) or (ranked[0][2].date if ranked else None)
+
+
+# acts of moving goods: one act is often told with several of these verbs ("delivered" in the
+# lead, "were loaded … and shipped between X and Y" further on)
+_TRANSFER_FAMILY = frozenset({"deliver", "delivery", "ship", "shipment", "send", "supply",
+                              "provide", "transfer", "load", "transport", "export", "move",
+                              "hand", "give", "arrive", "arrival"})
+_NEAR_BEFORE, _NEAR_AFTER = 2, 3
+
+
+# a summit told as "the summit" here and "X travelled to Y last week" there; an agreement's act
+# is its signing ("the treaty, signed in June"), not its approval or ratification
+# (trigger lemmas, the lemmas of a neighbouring sentence that tell the same act)
+_FAMILIES = (
+    (_TRANSFER_FAMILY, _TRANSFER_FAMILY),
+    (frozenset({"meet", "summit", "talks", "visit"}),
+     frozenset({"meet", "summit", "visit", "travel", "trip"})),
+    (frozenset({"sign", "signing", "treaty", "pact", "agreement", "accord", "ratify"}),
+     frozenset({"sign", "signing"})),
+)
+
+
+def _family(trigger: Token) -> frozenset[str]:
+    lemma = trigger.lemma_.lower()
+    return next((acts for triggers, acts in _FAMILIES if lemma in triggers), frozenset({lemma}))
+
+
+_SPEECH_LEMMAS = frozenset({"say", "add", "tell", "state", "note", "stress", "continue",
+                            "explain", "warn", "insist", "reiterate", "emphasize", "emphasise"})
+_CARRY_BACK = 3
+
+
+def _carried_disclosure(sentence: Span, published: str | None) -> EventDate | None:
+    """A sentence without a date of its own that goes on reporting what a speaker said ("He
+    added: …") is tied to the disclosure of the speech it continues: the date of the nearest
+    preceding "X said on Friday …", through a run of such undated speech sentences."""
+    root = sentence.root
+    if root.lemma_.lower() not in _SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.lemma_.lower() not in {"add", "continue"} and \
+            (subject is None or subject.lower_ not in {"he", "she", "they"}):
+        return None  # a new speaker, not the continuation of a speech
+    sents = _sent_list(sentence.doc)
+    index = next((k for k, x in enumerate(sents) if x.start == sentence.start), None)
+    if index is None:
+        return None
+    pub = _published(published)
+    for k in range(index - 1, max(-1, index - 1 - _CARRY_BACK), -1):
+        other = sents[k]
+        dated = [d for rank, _, d in _ranked(other, published, None)
+                 if rank == 1 and not d.vague and not _after(d.date, pub)]
+        if dated and other.root.lemma_.lower() in _SPEECH_LEMMAS:
+            return dated[0].date
+        if dated or other.root.lemma_.lower() not in _SPEECH_LEMMAS:
+            return None
+    return None
+
+
+def _sent_list(doc: Doc) -> list[Span]:
+    sents = doc.user_data.get("tripwire_sent_list")
+    if sents is None:
+        sents = list(doc.sents)
+        doc.user_data["tripwire_sent_list"] = sents
+    return sents  # type: ignore[no-any-return]
+
+
+def _act_date_nearby(sentence: Span, published: str | None,
+                     trigger: Token | None) -> EventDate | None:
+    """When the trigger's own clause carries no date: the date a neighbouring sentence of the
+    same paragraph gives to the same act (a verb or noun of the trigger's family with a date in
+    its own clause: "Last month, X delivered …", "The containers were shipped between …")."""
+    if trigger is None:
+        return None
+    doc = sentence.doc
+    sents = _sent_list(doc)
+    index = next((k for k, x in enumerate(sents) if x.start == sentence.start), None)
+    if index is None:
+        return None
+    family = _family(trigger)
+    pub = _published(published)
+    order = sorted(range(max(0, index - _NEAR_BEFORE), min(len(sents), index + _NEAR_AFTER + 1)),
+                   key=lambda k: (abs(k - index), k < index))
+    text = doc.text
+    for k in order:
+        if k == index:
+            continue
+        other = sents[k]
+        lo, hi = sorted((other.start_char, sentence.start_char))
+        if text.count("\n\n", lo, hi) > 1 + (k > index):
+            continue  # past the next paragraph break (wire copy sets each sentence apart)
+        for tok in other:
+            if tok.lemma_.lower() not in family or tok.pos_ not in {"VERB", "NOUN"}:
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            for rank, _, d in _ranked(other, published, tok):
+                if rank == 0 and not d.vague and not _after(d.date, pub) \
+                        and d.date.precision in {"day", "week", "month"}:
+                    return d.date
+    return None
 
 
 def publication_date(published: str | None) -> EventDate | None:
