@@ -168,3 +168,13 @@ def test_named_people_get_the_kind_of_their_role(nlp) -> None:  # type: ignore[n
     assert att.name == "Jane Roe" and att.kind == "expert"
     att = _first(nlp, "Russian Deputy Foreign Minister Sergei Ryabkov said no arms were bought.")
     assert att.kind == "official" and att.country == "RUS" and "Minister" in (att.role or "")
+
+
+def test_intelligence_service_gives_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    att = _first(nlp, "CIA Director Jane Roe said Ruritania had bought drones from Freedonia.")
+    assert att.kind == "intelligence" and att.country == "USA"
+
+
+def test_a_media_word_naming_no_outlet_is_unnamed(nlp) -> None:  # type: ignore[no-untyped-def]
+    att = _first(nlp, "Earlier reports said Ruritania had bought drones from Freedonia.")
+    assert att.kind == "unnamed"

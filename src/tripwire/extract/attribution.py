@@ -42,6 +42,8 @@ class _Lex:
     speech: frozenset[str]
     claim_nouns: frozenset[str]
     seen_verbs: frozenset[str]
+    services: re.Pattern[str] | None
+    service_country: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,8 +58,23 @@ def _lex() -> _Lex:
     surfaces.sort(key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
     words = {k: frozenset(w.lower() for w in v) for k, v in (data.get("words") or {}).items()}
+    services_by_state = data.get("intelligence_services") or {}
+    service_country = {name: iso3 for iso3, names in services_by_state.items() for name in names}
+    services = re.compile(r"(?<![\w.])(" + "|".join(
+        re.escape(n) for n in sorted(service_country, key=len, reverse=True)) + r")(?![\w])") \
+        if service_country else None
     return _Lex(media, pattern, words, frozenset(data.get("speech") or ()),
-                frozenset(data.get("claim_nouns") or ()), frozenset(data.get("seen_verbs") or ()))
+                frozenset(data.get("claim_nouns") or ()), frozenset(data.get("seen_verbs") or ()),
+                services, service_country)
+
+
+def _service_country(text: str | None) -> str | None:
+    """The state an intelligence service named in ``text`` serves ("CIA Director" → USA)."""
+    lex = _lex()
+    if not text or lex.services is None:
+        return None
+    m = lex.services.search(text)
+    return lex.service_country.get(m.group(1)) if m else None
 
 
 _PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -430,11 +447,11 @@ def _describe(head: Token, sent: Span, smap: SourceMap) -> Attribution | None:
         role_tokens = [t for t in phrase if not start <= t.i < end]
         role = _text(role_tokens, skip_det=True) or p.role
         country = _country_of(role if role_tokens else None) or p.country \
-            or _country_of(p.name) or _org_country(role_tokens)
+            or _country_of(p.name) or _org_country(role_tokens) or _service_country(role)
         return Attribution(p.name, role or None, country, _person_kind(role))
     country = _country_of(text)
     if country is None:
-        country = _org_country(phrase)
+        country = _org_country(phrase) or _service_country(text)
     role = _text(phrase, skip_det=True)
     named = _named(role)
     if named is not None:  # "Kremlin spokesman Dmitry Peskov" where NER named no PERSON
@@ -444,7 +461,15 @@ def _describe(head: Token, sent: Span, smap: SourceMap) -> Attribution | None:
     kind = _kind(text, low)
     if kind is None:
         return None
+    if kind == "media" and country is None and _VAGUE_MEDIA.match(text):
+        kind = "unnamed"  # "his agency", "earlier reports": no outlet is named
     return Attribution(None, role, country, kind)
+
+
+# a media word with nothing to name the outlet: a possessive pronoun, or only vague modifiers
+_VAGUE_MEDIA = re.compile(r"^(?:(?:his|her|its|their|our|the|these|those|some|other|earlier|"
+                          r"previous|recent|several|many|local|foreign|media|news|press|unconfirmed)"
+                          r"\s+)*\w+$", re.IGNORECASE)
 
 
 # the shape of a news outlet's name: capitalised words ending in a word newspapers, agencies
