@@ -614,6 +614,20 @@ def _media_in(text: str) -> tuple[str, str | None] | None:
 
 
 def _person_in(phrase: list[Token], smap: SourceMap) -> tuple[Person, int, int] | None:
+    found = _ner_person_in(phrase, smap)
+    if found is not None:
+        return found
+    # no PERSON entity (NER not run there, or missed): the surname or full name of someone the
+    # document introduced before ("Cho told lawmakers …" after "NIS Director Cho Tae-yong")
+    for t in phrase:
+        if t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.text[:1].isupper() and t.text[1:].islower():
+            person = smap.people.get(gaz.fold(t.text))
+            if person is not None and gaz.load().by_fold.get(gaz.fold(t.text)) is None:
+                return person, t.i, t.i + 1
+    return None
+
+
+def _ner_person_in(phrase: list[Token], smap: SourceMap) -> tuple[Person, int, int] | None:
     for t in phrase:
         if t.ent_type_ == "PERSON" and t.ent_iob_ == "B":
             ent = next((e for e in t.sent.ents if e.start == t.i), None)
@@ -640,6 +654,15 @@ def _org_country(phrase: list[Token]) -> str | None:
 
 def _pronoun(tok: Token, sent: Span, smap: SourceMap) -> Attribution | None:
     want = _PRONOUNS.get(tok.lower_, "any")
+    if tok.lower_ == "they":  # "X and Y condemned what they said were …": the subject above
+        for verb in tok.ancestors:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i
+                         and c.pos_ in {"PROPN", "NOUN"}), None)
+            if subj is not None:
+                atts = [a for a in _phrase_sources(subj, sent, smap) if a.kind != "media"]
+                if atts:
+                    return atts[0]
+                break
     i = _index(smap, sent.start)
     if i is None:
         return None
