@@ -213,3 +213,13 @@ def test_a_new_speaker_does_not_inherit_a_date() -> None:
     sent, _ = _sentence_with(he, "buy")
     carried = _carried_disclosure(sent, "2021-04-10")
     assert carried is not None and carried.precision == "week"
+
+
+def test_a_date_of_the_event_something_came_before_is_not_the_acts() -> None:
+    doc = load()("Ruritania admitted on Saturday that it supplied rifles to Freedonia. "
+                 "The rifles were reportedly supplied a few months prior to Freedonia's offensive "
+                 "on March 3rd, according to the minister.")
+    sent = list(doc.sents)[1]
+    trigger = next(t for t in sent if t.text == "supplied")
+    date = resolve_date(sent, "2021-11-08", trigger)
+    assert date is None or date.value != "2021-03-03"

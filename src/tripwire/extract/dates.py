@@ -540,7 +540,8 @@ def _other_event(head: Token, trigger: Token | None) -> bool:
         return False
     cur = head
     for _ in range(64):
-        if cur.lower_ in _TEMPORAL_PREPS and cur.dep_ in {"prep", "mark"} and cur.i != head.i:
+        if cur.lower_ in _TEMPORAL_PREPS and cur.dep_ in {"prep", "mark", "advmod"} \
+                and cur.i != head.i:  # "… a few months prior to the invasion on 24 February"
             return not (cur.left_edge.i <= trigger.i <= cur.right_edge.i)
         if cur.head.i == cur.i or cur.i == trigger.i:
             return False
@@ -567,6 +568,9 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
         for d in find_dates(text, published):
             if len(_WORD.findall(text[: d.start] + text[d.end :])) < 6:
                 continue  # a dateline or byline: the page's date, not a claim's
+            span = sent.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None and len(span) and _other_event(span.root, sent.root):
+                continue  # the date of what the news came after or before ("prior to the war")
             if not d.vague and not _after(d.date, pub) and d.date.precision in {"day", "week"}:
                 candidates.append((bool(_SPEECH_CUE.search(text)), d.date))
                 break
@@ -578,7 +582,8 @@ def lead_date(doc: Doc, published: str | None) -> EventDate | None:
 
 _SPEECH_CUE = re.compile(r"\b(?:said|says|told|cit(?:ed|ing)|quot(?:ed|ing)|reported|reports|"
                          r"announced|confirmed|disclosed|revealed|stated|according to|rejected|"
-                         r"denied|accused|released|unveiled)\b", re.I)
+                         r"denied|accused|released|unveiled|acknowledged|admitted|claimed)\b",
+                         re.I)
 
 
 def reference_year(doc: Doc) -> str | None:
