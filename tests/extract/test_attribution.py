@@ -178,3 +178,13 @@ def test_intelligence_service_gives_the_country(nlp) -> None:  # type: ignore[no
 def test_a_media_word_naming_no_outlet_is_unnamed(nlp) -> None:  # type: ignore[no-untyped-def]
     att = _first(nlp, "Earlier reports said Ruritania had bought drones from Freedonia.")
     assert att.kind == "unnamed"
+
+
+def test_surname_of_a_person_introduced_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    from tripwire.extract.attribution import Person, SourceMap, _person_in
+
+    doc = nlp("Zorbatian claimed Ruritania had sold rifles to Freedonia.")
+    smap = SourceMap()
+    smap.people["zorbatian"] = Person("Ilya Zorbatian", "foreign minister of Iran", "IRN")
+    found = _person_in(list(doc[:1]), smap)
+    assert found is not None and found[0].name == "Ilya Zorbatian" and found[0].country == "IRN"
