@@ -8,6 +8,7 @@ reads it back (the store keeps records as that JSON).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -111,10 +112,16 @@ class Record:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Record):
         d = value.to_dict()
-        d.pop("kind", None)
+        if "kind" not in _field_names(type(value)):  # the record kind, not a field (Attribution)
+            d.pop("kind", None)
         return d
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
