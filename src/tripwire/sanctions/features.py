@@ -10,7 +10,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from tripwire.sanctions.normalize import KIND_WEIGHT, Prepared, Token, skeleton, weight
 
-__all__ = ["FEATURES", "KIND_WEIGHT", "Result", "acronym", "compact_match", "identifier",
+__all__ = ["FEATURES", "KIND_WEIGHT", "AlignmentWhy", "Result", "acronym", "alignment",
+           "alignment_why", "compact_match", "identifier",
            "korean_name", "skeleton", "token_alignment", "token_similarity", "weight"]
 
 Result = tuple[float | None, str]
@@ -62,6 +63,8 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
     Equal tokens of compatible kinds (similarity 1.0) head that order, so they are aligned
     first from a lookup, and only the tokens left over are compared pair by pair."""
     qt, qk, ct, ck = q.texts, q.kinds, c.texts, c.kinds
+    if qt == ct and qk == ck:  # the same prepared name: every token equals its own
+        return [(i, i, 1.0, "equal") for i in range(len(qt))]
     where = c.positions
     equal = [(abs(i - j), i, j) for i, x in enumerate(qt) if x in where for j in where[x]
              if qk[i] == ck[j] or qk[i] == "word" or ck[j] == "word"]
@@ -79,12 +82,12 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
         if len(used_q) == len(qt) or len(used_c) == len(ct):
             return out
     pairs = []
-    cs = c.skeletons
+    qs, cs = q.skeletons, c.skeletons
     rest_c = [j for j in range(len(ct)) if j not in used_c]
     for i, x in enumerate(qt):
         if i in used_q:
             continue
-        kx, sx, lx = qk[i], q.skeletons[i], len(x)
+        kx, sx, lx = qk[i], qs[i], len(x)
         for j in rest_c:
             y = ct[j]
             ly = len(y)
@@ -101,11 +104,10 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
     if len(pairs) > 1:
         pairs.sort()  # best first; ties: nearer positions, then the order found
     for neg, _, i, j, why in pairs:
-        sim = -neg
         if i not in used_q and j not in used_c:
             used_q.add(i)
             used_c.add(j)
-            out.append((i, j, sim, why))
+            out.append((i, j, -neg, why))
     return out
 
 
@@ -117,63 +119,92 @@ def is_rotation(order: list[int]) -> bool:
     return all(rank[v] == (first + m) % n for m, v in enumerate(order))
 
 
-def token_alignment(q: Prepared, c: Prepared) -> Result:
-    """Align tokens one to one in any order ("LAST, First", reordering), each pair scored by
-    spelling, sound or initials; weighted Dice over all tokens. Penalties: every word of the
-    shorter name without a close partner; words aligned in an order that is no rotation;
-    organisations with different legal forms. A person's extra middle names weigh half."""
+# What :func:`alignment` found, from which :func:`alignment_why` writes its reason: the
+# aligned pairs (i, j, similarity, how), the two names' token texts, the shorter name's
+# words without a close partner, and whether the order, mononym and legal-form penalties
+# applied. The text is written only when it is read.
+AlignmentWhy = tuple[list[tuple[int, int, float, str]], Prepared, Prepared, list[str],
+                     bool, bool, bool]
+
+
+def alignment(q: Prepared, c: Prepared) -> tuple[float, AlignmentWhy] | None:
+    """:func:`token_alignment` with its reason left unwritten (None: does not apply)."""
     if not q.tokens or not c.tokens:
-        return None, ""
-    person = q.schema in (None, "Person") and c.schema in (None, "Person")
+        return None
+    qs, cs = q.schema, c.schema
+    person = (qs is None or qs == "Person") and (cs is None or cs == "Person")
     pairs = _align(q, c, person, q.cjk or c.cjk)
     wq, wc = q.weights, c.weights
     got = matched_q = matched_c = 0.0
-    sim_q: dict[int, float] = {}
-    sim_c: dict[int, float] = {}
+    n_q, n_c = q.n_words, c.n_words
+    q_shorter = n_q <= n_c
+    best: dict[int, float] = {}
     for i, j, sim, _ in pairs:
         a, b = wq[i], wc[j]
         got += sim * (a + b)
         matched_q += a
         matched_c += b
-        sim_q[i] = sim_c[j] = sim
+        best[i if q_shorter else j] = sim
     # Weights are whole or half numbers, so these differences are exact.
     extra_q = q.total_weight - matched_q
     extra_c = c.total_weight - matched_c
-    if person and q.schema == "Person":  # the longer name's extra words: middle names
+    if person and qs == "Person":  # the longer name's extra words: middle names
         if len(wq) > len(wc):
             extra_q *= EXTRA_PERSON
         elif len(wc) > len(wq):
             extra_c *= EXTRA_PERSON
     score = got / (matched_q + matched_c + extra_q + extra_c)
-    why: list[str] = []
-    n_q, n_c = q.n_words, c.n_words
-    shorter, best = (q, sim_q) if n_q <= n_c else (c, sim_c)
+    shorter = q if q_shorter else c
     misses = []
     for k in shorter.word_positions:
         sim = best.get(k, 0.0)
         if sim < CLOSE:
             misses.append(shorter.texts[k])
             score *= MISS_FACTOR ** (1 - max(sim - TYPO_FLOOR, 0) / (CLOSE - TYPO_FLOOR))
-    if misses:
-        why.append(f"unmatched {' '.join(misses)}")
+    order_differs = False
     if len(pairs) >= 3:
-        words = sorted((i, j) for i, j, _, _ in pairs if q.kinds[i] == "word")
+        qk = q.kinds
+        words = sorted([(i, j) for i, j, _, _ in pairs if qk[i] == "word"])
         order = [j for _, j in words]
         # an order already sorted is a rotation (by none): the common case, checked cheaply
         if len(order) >= 3 and order != sorted(order) and not is_rotation(order):
             score *= ORDER_FACTOR
-            why.append("order differs")
-    if n_q == 1 and n_c >= 2 or n_c == 1 and n_q >= 2:
+            order_differs = True
+    mono = n_q == 1 and n_c >= 2 or n_c == 1 and n_q >= 2
+    if mono:
         score *= MONONYM_FACTOR
-        why.append("one word against several")
-    if q.forms and c.forms and not q.forms & c.forms:
+    forms_differ = bool(q.forms and c.forms and not q.forms & c.forms)
+    if forms_differ:
         score *= FORM_FACTOR
+    return score, (pairs, q, c, misses, order_differs, mono, forms_differ)
+
+
+def alignment_why(data: AlignmentWhy) -> str:
+    """The reason :func:`token_alignment` gives, from what :func:`alignment` found."""
+    pairs, q, c, misses, order_differs, mono, forms_differ = data
+    why: list[str] = []
+    if misses:
+        why.append(f"unmatched {' '.join(misses)}")
+    if order_differs:
+        why.append("order differs")
+    if mono:
+        why.append("one word against several")
+    if forms_differ:
         why.append(f"legal form {'/'.join(sorted(q.forms))}≠{'/'.join(sorted(c.forms))}")
     qt, ct = q.texts, c.texts
-    if len(pairs) > 1:
-        pairs.sort()
-    detail = ", ".join([f"{qt[i]}~{ct[j]}:{how}" for i, j, _, how in pairs])
-    return score, "; ".join([detail, *why]) if why else detail
+    detail = ", ".join([f"{qt[i]}~{ct[j]}:{how}" for i, j, _, how in sorted(pairs)])
+    return "; ".join([detail, *why]) if why else detail
+
+
+def token_alignment(q: Prepared, c: Prepared) -> Result:
+    """Align tokens one to one in any order ("LAST, First", reordering), each pair scored by
+    spelling, sound or initials; weighted Dice over all tokens. Penalties: every word of the
+    shorter name without a close partner; words aligned in an order that is no rotation;
+    organisations with different legal forms. A person's extra middle names weigh half."""
+    found = alignment(q, c)
+    if found is None:
+        return None, ""
+    return found[0], alignment_why(found[1])
 
 
 def compact_match(q: Prepared, c: Prepared) -> Result:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from tripwire import settings
 from tripwire.sanctions.entries import fold_schema
 from tripwire.sanctions.features import (
     FEATURES,
+    AlignmentWhy,
     acronym,
+    alignment,
+    alignment_why,
     compact_match,
     identifier,
     korean_name,
@@ -21,15 +24,50 @@ from tripwire.sanctions.normalize import Prepared, prepare
 KOREAN_CAP = 0.65  # the most two Korean names with different given-name keys can score
 
 
-class Score(NamedTuple):
-    """A pair's score in 0..1 and the features behind it, best first."""
+Feature = tuple[str, float, str]
+# A feature as compare() keeps it: token_alignment's reason still unwritten (AlignmentWhy).
+_Found = tuple[str, float, "str | AlignmentWhy"]
 
-    score: float
-    features: tuple[tuple[str, float, str], ...]
+
+class Score:
+    """A pair's score in 0..1 and the features behind it, best first.
+
+    ``features`` are ``(name, score, why)``; the ``why`` texts are written when first read,
+    not for every pair scored."""
+
+    __slots__ = ("_features", "_found", "score")
+
+    def __init__(self, score: float, features: tuple[Feature, ...] | tuple[_Found, ...] = ()
+                 ) -> None:
+        self.score = score
+        self._found = features
+        self._features: tuple[Feature, ...] | None = None
+
+    @property
+    def features(self) -> tuple[Feature, ...]:
+        if self._features is None:
+            self._features = tuple(
+                (n, s, why if isinstance(why, str) else alignment_why(why))
+                for n, s, why in self._found)
+        return self._features
 
     @property
     def explanation(self) -> str:
         return "; ".join(f"{n}={s:.2f} ({why})" for n, s, why in self.features)
+
+    def __iter__(self) -> Iterator[float | tuple[Feature, ...]]:
+        return iter((self.score, self.features))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Score):
+            return NotImplemented
+        return self.score == other.score and self.features == other.features
+
+    def __hash__(self) -> int:
+        return hash((self.score, self.features))
+
+    def __repr__(self) -> str:
+        return f"Score(score={self.score!r}, features={self.features!r})"
 
 
 _NOT_ACRONYMS = frozenset({"Person", "Vessel"})
@@ -44,8 +82,8 @@ def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
         return Score(1.0, (("identifier", 1.0, f"IMO {min(set(q.imo) & set(imo))}"),))
     # Every feature of FEATURES, in its order; a feature is called only where its own first
     # test would not return None (the tests are repeated here to save calls).
-    found: list[tuple[str, float, str]] = []
-    korean: tuple[str, float, str] | None = None
+    found: list[_Found] = []
+    korean: _Found | None = None
     identified = False
     if q.imo and c.imo:
         s, why = identifier(q, c)
@@ -57,9 +95,9 @@ def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
         if s is not None:
             korean = ("korean_name", round(s, 4), why)
             found.append(korean)
-    s, why = token_alignment(q, c)
-    if s is not None:
-        found.append(("token_alignment", round(s, 4), why))
+    aligned = alignment(q, c)  # token_alignment, its reason written only when read
+    if aligned is not None:
+        found.append(("token_alignment", round(aligned[0], 4), aligned[1]))
     if len(q.tokens) != len(c.tokens):
         s, why = compact_match(q, c)
         if s is not None:
