@@ -177,3 +177,29 @@ def test_exported_seed_text_is_clean(gold_dir: Path, corpus_export: list[dict]) 
             assert drop.strip() not in lines, (gold["doc"], drop)
         for keep in gold["must_keep"]:
             assert keep in text, (gold["doc"], keep)
+
+
+def test_no_asserted_event_from_a_conditional_seed_sentence(corpus_export: list[dict]) -> None:
+    """SPEC §3: conditionals are hypothetical and speculation is speculative; neither is
+    asserted. An asserted event of the seeds always has a sentence that is neither."""
+
+    def hedged(text: str) -> bool:
+        t = text.lstrip()
+        return t.startswith(("If ", "Whether ")) or any(
+            w in t for w in ("speculation", "possibility", " would ", " could ", " might ")
+        )
+
+    # a denial quotes the speculation it rejects ("... is groundless speculation")
+    events = [
+        r
+        for r in corpus_export
+        if r["kind"] == "event" and r["doc"][:3].isdigit() and r["type"] != "denial"
+    ]
+    from_hedged = [e for e in events if any(hedged(ev["text"]) for ev in e["evidence"])]
+    assert any(e["modality"] != "asserted" for e in from_hedged)
+    wrong = [
+        (e["doc"], e["type"], [ev["text"][:80] for ev in e["evidence"]])
+        for e in events
+        if e["modality"] == "asserted" and all(hedged(ev["text"]) for ev in e["evidence"])
+    ]
+    assert wrong == []

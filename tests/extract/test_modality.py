@@ -16,34 +16,68 @@ def nlp():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("sentence", "trigger", "expected"),
     [
-        ("If Ruritania buys rockets from Freedonia, it would violate the embargo.", "buys",
-         ("positive", "hypothetical")),
-        ("The resolution would have extended the mandate of the panel.", "extended",
-         ("positive", "hypothetical")),
+        (
+            "If Ruritania buys rockets from Freedonia, it would violate the embargo.",
+            "buys",
+            ("positive", "hypothetical"),
+        ),
+        (
+            "The resolution would have extended the mandate of the panel.",
+            "extended",
+            ("positive", "hypothetical"),
+        ),
         ("Ruritania may be buying rockets from Freedonia.", "buying", ("positive", "speculative")),
-        ("Ruritania could soon deliver rockets to Freedonia.", "deliver",
-         ("positive", "speculative")),
-        ("Ruritania is likely to deliver rockets to Freedonia.", "deliver",
-         ("positive", "speculative")),
-        ("Ruritania is expected to deliver rockets to Freedonia.", "deliver",
-         ("positive", "speculative")),
-        ("There is speculation that Ruritania delivered rockets to Freedonia.", "delivered",
-         ("positive", "speculative")),
-        ("Analysts discussed a possible arms deal between the two.", "deal",
-         ("positive", "speculative")),
+        (
+            "Ruritania could soon deliver rockets to Freedonia.",
+            "deliver",
+            ("positive", "speculative"),
+        ),
+        (
+            "Ruritania is likely to deliver rockets to Freedonia.",
+            "deliver",
+            ("positive", "speculative"),
+        ),
+        (
+            "Ruritania is expected to deliver rockets to Freedonia.",
+            "deliver",
+            ("positive", "speculative"),
+        ),
+        (
+            "There is speculation that Ruritania delivered rockets to Freedonia.",
+            "delivered",
+            ("positive", "speculative"),
+        ),
+        (
+            "Analysts discussed a possible arms deal between the two.",
+            "deal",
+            ("positive", "speculative"),
+        ),
         ("Ruritania is seeking to buy rockets from Freedonia.", "buy", ("positive", "asserted")),
         ("Ruritania plans to buy rockets.", "buy", ("positive", "asserted")),
-        ("The minister said Ruritania would impose sanctions on the firms.", "impose",
-         ("positive", "asserted")),
-        ("Ruritania has not yet tried to sell Freedonia military equipment.", "sell",
-         ("negative", "asserted")),
-        ("There were no indications that purchases from Freedonia have been completed, the "
-         "spokesman said.", "completed", ("negative", "asserted")),
+        (
+            "The minister said Ruritania would impose sanctions on the firms.",
+            "impose",
+            ("positive", "asserted"),
+        ),
+        (
+            "Ruritania has not yet tried to sell Freedonia military equipment.",
+            "sell",
+            ("negative", "asserted"),
+        ),
+        (
+            "There were no indications that purchases from Freedonia have been completed, the "
+            "spokesman said.",
+            "completed",
+            ("negative", "asserted"),
+        ),
         ("Ruritania never delivered the rockets.", "delivered", ("negative", "asserted")),
         ("Ruritania failed to deliver the rockets.", "deliver", ("negative", "asserted")),
         ("Ruritania denied supplying drones to Freedonia.", "supplying", ("negative", "asserted")),
-        ("Ruritania delivered rockets to Freedonia, officials said.", "delivered",
-         ("positive", "asserted")),
+        (
+            "Ruritania delivered rockets to Freedonia, officials said.",
+            "delivered",
+            ("positive", "asserted"),
+        ),
     ],
 )
 def test_classify(nlp, sentence: str, trigger: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -53,8 +87,9 @@ def test_classify(nlp, sentence: str, trigger: str, expected: tuple[str, str]) -
 
 
 def test_hedge_in_a_sibling_clause_does_not_count(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Officials said Ruritania could face sanctions, but Freedonia delivered rockets "
-              "to it.")
+    doc = nlp(
+        "Officials said Ruritania could face sanctions, but Freedonia delivered rockets to it."
+    )
     tok = next(t for t in doc if t.text == "delivered")
     assert classify(next(doc.sents), tok) == ("positive", "asserted")
 
@@ -108,3 +143,15 @@ def test_the_subject_of_would_is_a_supposition(nlp) -> None:  # type: ignore[no-
 def test_an_unmarked_subject_keeps_the_hedge_of_its_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Ruritania's purchases from Freedonia might hamper efforts to enforce sanctions.")
     assert classify(next(doc.sents), _trigger(doc, "purchases"))[1] == "speculative"
+
+
+def test_negated_verb_does_not_deny_a_noun_inside_its_object(nlp) -> None:
+    doc = nlp(
+        "The agency did not give details of the size of Ruritania's shell supply to Osterlich."
+    )
+    sent = next(iter(doc.sents))
+    supply = next(t for t in doc if t.lower_ == "supply")
+    assert classify(sent, supply) == ("positive", "asserted")
+    doc = nlp("Osterlich did not receive the shipment of shells.")
+    shipment = next(t for t in doc if t.lower_ == "shipment")
+    assert classify(next(iter(doc.sents)), shipment)[0] == "negative"

@@ -173,6 +173,9 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
     own = True  # still inside the trigger's own clause
     passed_clause = False  # gone up through a verb (the trigger sits in a clause)
     via_conj = False  # the last step up left a conjunct
+    # False once the way up passes through another noun: a noun trigger inside a nominal
+    # argument ("did not provide details of the supply") is not what the verb's "not" denies.
+    direct = True
     for _ in range(40):
         hedges_count = not presupposed
         if cur.pos_ in _VERBAL or cur.i == trigger.i:
@@ -183,7 +186,7 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             if cur.pos_ in _VERBAL and _hedged_verb(cur, own) and hedges_count \
                     and (own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}):
                 modality = "speculative"
-            if own and cur.pos_ in _VERBAL and _negated(cur):
+            if own and direct and cur.pos_ in _VERBAL and _negated(cur):
                 polarity = "negative"
             if cur.i != trigger.i and cur.lemma_.lower() in w["denial_verbs"] \
                     and not _negated(cur) and not via_conj:
@@ -223,6 +226,8 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
         if cur.i == trigger.i and trigger.pos_ not in _VERBAL \
                 and trigger.dep_ in {"nsubj", "nsubjpass"}:
             own = False
+        if cur.i != trigger.i and cur.pos_ in {"NOUN", "PROPN", "PRON"}:
+            direct = False
         # a coordinated verb is a sibling of its head, not governed by it
         via_conj = cur.dep_ == "conj"
         cur = head
