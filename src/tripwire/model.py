@@ -120,7 +120,8 @@ def _field_names(cls: type) -> frozenset[str]:
 def _plain(value: Any) -> Any:
     if isinstance(value, Record):
         d = value.to_dict()
-        if "kind" not in _field_names(type(value)):  # the record kind, not a field (Attribution)
+        cls: type = type(value)  # annotated: mypy deems type[Record] not Hashable
+        if "kind" not in _field_names(cls):  # the record kind, not a field (Attribution)
             d.pop("kind", None)
         return d
     if isinstance(value, Mapping):

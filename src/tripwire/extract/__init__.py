@@ -18,12 +18,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 from tripwire.extract import relevance
 from tripwire.extract.actors import entities as list_entities
@@ -151,7 +155,7 @@ def _pipe(nlp: Language, texts: list[str], owners: list[int], batch_size: int) -
             doc.set_ents([], default="outside")
     todo = [doc for doc, flag in zip(docs, need, strict=True) if flag]
     if todo:
-        for _ in nlp.get_pipe("ner").pipe(todo, batch_size=batch_size):
+        for _ in cast(EntityRecognizer, nlp.get_pipe("ner")).pipe(todo, batch_size=batch_size):
             pass
     return docs
 
@@ -161,7 +165,8 @@ def _needs_ner(nlp: Language, docs: list[Doc], owners: list[int]) -> list[bool]:
     the gazetteer and the organisation lexicon (a full name: "John Kirby", "Korea Sonbong
     Shipping"), and those with one such noun that ends a full name of the same document
     ("Kirby said")."""
-    gaz_pipe = nlp.get_pipe(GAZETTEER_PIPE) if GAZETTEER_PIPE in nlp.pipe_names else None
+    gaz_pipe = (cast(gaz.StateMatcher, nlp.get_pipe(GAZETTEER_PIPE))
+                if GAZETTEER_PIPE in nlp.pipe_names else None)
     actors = resolver()
     strings = nlp.vocab.strings
     proper = {strings.add("NNP"), strings.add("NNPS")}
@@ -224,7 +229,7 @@ def _join(nlp: Language, text: str, pieces: list[Doc]) -> Doc:
     if len(doc) != len(concat) or not numpy.array_equal(
             doc.to_array(_JOIN_KEYS), concat[:, _JOIN_KEY_COLS]):
         return Doc.from_docs(pieces, ensure_whitespace=False)
-    doc.from_array(_JOIN_ATTRS, concat)
+    doc.from_array(_JOIN_ATTRS, cast("Ints2d", concat))
     doc.tensor = numpy.zeros((sum(1 for p in pieces if len(p)), 0), dtype="float32")
     return doc
 

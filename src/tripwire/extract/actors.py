@@ -345,7 +345,7 @@ def _role_of(ent: Span) -> str | None:
             words = [t for t in child.subtree if not t.is_punct or t.text in "'’"]
             if any(t.lower_ in _ROLE_WORDS for t in words):
                 return " ".join(t.text for t in words).strip(" ,")
-    before = []
+    before: list[Token] = []
     i = ent.start - 1
     doc = ent.doc
     while i >= 0 and doc[i].head.i in range(ent.start, ent.end) and doc[i].dep_ in (

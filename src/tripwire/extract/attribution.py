@@ -439,7 +439,8 @@ def _describe(head: Token, sent: Span, smap: SourceMap) -> Attribution | None:
                               head.ent_type_ in {"ORG", "WORK_OF_ART"}):
         name, country = media
         if person is not None and low not in {"agency", "news"}:
-            role = _text([t for t in phrase if t.i not in range(person[1], person[2])], True)
+            role: str | None = _text([t for t in phrase
+                                      if t.i not in range(person[1], person[2])], True)
             return Attribution(person[0].name, role or None, country or person[0].country, "media")
         return Attribution(name, None, country, "media")
     if person is not None:

@@ -73,6 +73,7 @@ def categorize(head: Token) -> tuple[str, str] | None:
     lex = item_lexicon()
     toks = phrase_of(head)
     text = " ".join(t.text for t in toks).replace(" - ", "-").replace(" -", "-")
+    cat: str | None
     for pattern, cat in lex.named:
         if pattern.search(text):
             return text, cat

@@ -9,10 +9,15 @@ tokens it has not seen, then writes ``LEMMA`` with one ``from_array``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 _READ = [ORTH, POS, MORPH, LEMMA]
 _CLASSES: dict[type, type] = {}
@@ -20,7 +25,8 @@ _CLASSES: dict[type, type] = {}
 
 def _fast_call(self: Lemmatizer, doc: Doc) -> Doc:
     if self.overwrite or self.mode != "rule" or not len(doc):
-        return self._tripwire_base.__call__(self, doc)
+        # _tripwire_base is set on the class by speed_up(), unknown to Lemmatizer's type
+        return cast(Any, self)._tripwire_base.__call__(self, doc)
     if not self._validated:
         self._validate_tables()
     arr = doc.to_array(_READ)
@@ -37,7 +43,7 @@ def _fast_call(self: Lemmatizer, doc: Doc) -> Doc:
         lemmas[i] = strings.add(hit[0])
         todo = True
     if todo:
-        doc.from_array([LEMMA], lemmas)
+        doc.from_array([LEMMA], cast("Ints2d", lemmas))
     return doc
 
 

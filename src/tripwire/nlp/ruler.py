@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -29,12 +29,35 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
+
 FACTORY = "tripwire_attribute_ruler"
 _READ = [LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA]
 _WRITE = [POS, MORPH, LEMMA, TAG, DEP]  # columns 4.. of _READ, then TAG and DEP
 _FEATURES = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
 Token4 = tuple[str, str, str, bool]  # lower, tag, dep, is_space
 Check = Callable[[Token4], bool]
+
+
+def _equals(c: int, v: Any) -> Check:
+    return lambda t: t[c] == v
+
+
+def _member(c: int, s: frozenset[Any]) -> Check:
+    return lambda t: t[c] in s
+
+
+def _not_member(c: int, s: frozenset[Any]) -> Check:
+    return lambda t: t[c] not in s
+
+
+def _searches(c: int, r: re.Pattern[str]) -> Check:
+    return lambda t: r.search(cast(str, t[c])) is not None  # LOWER/TAG/DEP columns are str
+
+
+def _any(cs: list[Check]) -> Check:
+    return lambda t: any(c(t) for c in cs)
 
 
 def _check(spec: dict[str, Any]) -> Check:
@@ -45,15 +68,15 @@ def _check(spec: dict[str, Any]) -> Check:
             raise ValueError(f"unsupported attribute_ruler pattern attribute {key!r}")
         col = _FEATURES[key]
         if not isinstance(value, dict):
-            tests.append(lambda t, c=col, v=value: t[c] == v)
+            tests.append(_equals(col, value))
             continue
         for op, arg in value.items():
             if op == "IN":
-                tests.append(lambda t, c=col, s=frozenset(arg): t[c] in s)
+                tests.append(_member(col, frozenset(arg)))
             elif op == "NOT_IN":
-                tests.append(lambda t, c=col, s=frozenset(arg): t[c] not in s)
+                tests.append(_not_member(col, frozenset(arg)))
             elif op == "REGEX":
-                tests.append(lambda t, c=col, r=re.compile(arg): r.search(t[c]) is not None)
+                tests.append(_searches(col, re.compile(arg)))
             else:
                 raise ValueError(f"unsupported attribute_ruler pattern operator {op!r}")
     return lambda t: all(test(t) for test in tests)
@@ -123,8 +146,7 @@ class FastAttributeRuler:
             for pattern in entry["patterns"]:
                 if len(pattern) == 1:
                     singles.setdefault(pid, []).append(_check(pattern[0]))
-        self._single = {pid: (lambda t, cs=cs: any(c(t) for c in cs))
-                        for pid, cs in singles.items()}
+        self._single = {pid: _any(cs) for pid, cs in singles.items()}
         self._multi_words = frozenset(words) if words is not None else None
 
     def _add_single(self, pid: int, spec: dict[str, Any]) -> None:
@@ -183,8 +205,8 @@ class FastAttributeRuler:
         hits: list[tuple[int, ...]] = [self._hits(t) for t in toks]
         if self._multi:
             extra = self._match_multi(toks)
-            for i, pids in extra.items():
-                hits[i] = tuple(sorted({*hits[i], *pids}))
+            for i, more in extra.items():
+                hits[i] = tuple(sorted({*hits[i], *more}))
         out = numpy.array(arr[:, 4:], copy=True)
         pos_c, morph_c, lemma_c = out[:, 0], out[:, 1], out[:, 2]
         tag_c = arr[:, 1].copy()
@@ -209,9 +231,10 @@ class FastAttributeRuler:
                 else:
                     raise ValueError(f"unsupported attribute_ruler attribute {attr}")
         if structural:
-            doc.from_array(_WRITE, numpy.column_stack([out, tag_c, dep_c]).astype("uint64"))
+            doc.from_array(_WRITE, cast("Ints2d", numpy.column_stack([out, tag_c, dep_c])
+                                        .astype("uint64")))
         else:
-            doc.from_array(_WRITE[:3], out)
+            doc.from_array(_WRITE[:3], cast("Ints2d", out))
         return doc
 
     def _match_multi(self, toks: list[Token4]) -> dict[int, list[int]]:
@@ -255,5 +278,5 @@ def swap_in(nlp: Language, pipe: str = "attribute_ruler") -> None:
     if not isinstance(old, AttributeRuler):
         return
     patterns, attrs = old.patterns, list(old.attrs)
-    new = nlp.replace_pipe(pipe, FACTORY)
+    new = cast(FastAttributeRuler, nlp.replace_pipe(pipe, FACTORY))
     new.set_patterns(patterns, attrs)

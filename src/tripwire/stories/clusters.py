@@ -42,6 +42,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from tripwire.model import PAIR_ROLES as MAIN_PAIRS
 from tripwire.model import SET_ROLES, Cluster, Document, Event, coarse_stage, make_id
@@ -110,7 +111,7 @@ def published(doc: Document | None, documents: Mapping[str, Document]) -> str | 
     return dates[0] if dates else None
 
 
-def _fine(iv: timing.Interval | None) -> bool:
+def _fine(iv: timing.Interval | None) -> TypeGuard[timing.Interval]:
     """A span of at most a month (or a month stretched to its disclosure): precise enough to
     place a report in time. A year is not."""
     return iv is not None and (iv[1] - iv[0]).days <= FINE

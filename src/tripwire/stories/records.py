@@ -148,9 +148,9 @@ def independent_sources(members: Sequence[Event], documents: Mapping[str, Docume
     out = []
     for comp in comps.values():
         if not comp["origins"]:
-            outlets = sorted({documents[d].outlet or d
-                              for d in comp["documents"] if d in documents})
-            comp["origins"] = outlets[:1] or comp["documents"][:1]
+            names = sorted({documents[d].outlet or d
+                            for d in comp["documents"] if d in documents})
+            comp["origins"] = names[:1] or comp["documents"][:1]
         comp["label"] = " / ".join(comp["origins"])
         out.append(comp)
     return sorted(out, key=lambda c: c["documents"][0])
