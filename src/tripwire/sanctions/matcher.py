@@ -80,6 +80,15 @@ def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
     """The best feature score for two prepared names (``imo``: the candidate's IMO numbers)."""
     if imo and q.imo and set(q.imo) & set(imo):
         return Score(1.0, (("identifier", 1.0, f"IMO {min(set(q.imo) & set(imo))}"),))
+    if (q.korean is None or c.korean is None) and not (q.imo and c.imo) \
+            and len(q.tokens) == len(c.tokens) \
+            and (q.schema in _NOT_ACRONYMS or c.schema in _NOT_ACRONYMS):
+        # The common case: no feature but token_alignment can apply (the tests below).
+        aligned = alignment(q, c)
+        if aligned is None:
+            return Score(0.0, ())
+        s = round(aligned[0], 4)
+        return Score(round(min(s, 1.0), 4), (("token_alignment", s, aligned[1]),))
     # Every feature of FEATURES, in its order; a feature is called only where its own first
     # test would not return None (the tests are repeated here to save calls).
     found: list[_Found] = []
