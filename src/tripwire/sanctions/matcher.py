@@ -87,8 +87,8 @@ def compare(q: Prepared, c: Prepared, imo: tuple[str, ...] = ()) -> Score:
         aligned = alignment(q, c)
         if aligned is None:
             return Score(0.0, ())
-        s = round(aligned[0], 4)
-        return Score(round(min(s, 1.0), 4), (("token_alignment", s, aligned[1]),))
+        top = round(aligned[0], 4)
+        return Score(round(min(top, 1.0), 4), (("token_alignment", top, aligned[1]),))
     # Every feature of FEATURES, in its order; a feature is called only where its own first
     # test would not return None (the tests are repeated here to save calls).
     found: list[_Found] = []
