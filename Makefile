@@ -26,7 +26,7 @@ demo: $(VENV)/.installed
 	$(BIN)/tripwire ledger --db $(DB)
 
 ## test: install test tools, PostgreSQL and Chromium if missing, run the suite, then score
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test lint
 	@bash .ci/chromium.sh
 	TRIPWIRE_TEST_PG="$$(bash .ci/postgres.sh)" TRIPWIRE_SHARED=$(SHARED) $(BIN)/pytest -q
 	@$(MAKE) --no-print-directory score
