@@ -4,6 +4,7 @@ reports every feature that applied."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -71,6 +72,7 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
     used_q: set[int] = set()
     used_c: set[int] = set()
     out: list[tuple[int, int, float, str]] = []
+    rest_c: Sequence[int] = range(len(ct))
     if equal:
         if len(equal) > 1:
             equal.sort()  # by distance, then position: the order of the sort below
@@ -81,9 +83,9 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
                 out.append((i, j, 1.0, "equal"))
         if len(used_q) == len(qt) or len(used_c) == len(ct):
             return out
+        rest_c = [j for j in rest_c if j not in used_c]
     pairs = []
     qs, cs = q.skeletons, c.skeletons
-    rest_c = [j for j in range(len(ct)) if j not in used_c]
     for i, x in enumerate(qt):
         if i in used_q:
             continue
@@ -144,13 +146,21 @@ def alignment(q: Prepared, c: Prepared) -> tuple[float, AlignmentWhy] | None:
     got = matched_q = matched_c = 0.0
     n_q, n_c = q.n_words, c.n_words
     q_shorter = n_q <= n_c
-    best: dict[int, float] = {}
-    for i, j, sim, _ in pairs:
-        a, b = wq[i], wc[j]
-        got += sim * (a + b)
-        matched_q += a
-        matched_c += b
-        best[i if q_shorter else j] = sim
+    best: dict[int, float] = {}  # similarity of each aligned token of the shorter name
+    if q_shorter:
+        for i, j, sim, _ in pairs:
+            a, b = wq[i], wc[j]
+            got += sim * (a + b)
+            matched_q += a
+            matched_c += b
+            best[i] = sim
+    else:
+        for i, j, sim, _ in pairs:
+            a, b = wq[i], wc[j]
+            got += sim * (a + b)
+            matched_q += a
+            matched_c += b
+            best[j] = sim
     # Weights are whole or half numbers, so these differences are exact.
     extra_q = q.total_weight - matched_q
     extra_c = c.total_weight - matched_c
