@@ -64,25 +64,35 @@ def _align(q: Prepared, c: Prepared, initials: bool, syllabic: bool
     Equal tokens of compatible kinds (similarity 1.0) head that order, so they are aligned
     first from a lookup, and only the tokens left over are compared pair by pair."""
     qt, qk, ct, ck = q.texts, q.kinds, c.texts, c.kinds
-    if qt == ct and qk == ck:  # the same prepared name: every token equals its own
-        return [(i, i, 1.0, "equal") for i in range(len(qt))]
     where = c.positions
     equal = [(abs(i - j), i, j) for i, x in enumerate(qt) if x in where for j in where[x]
              if qk[i] == ck[j] or qk[i] == "word" or ck[j] == "word"]
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    out: list[tuple[int, int, float, str]] = []
+    used_q: set[int]
+    used_c: set[int]
+    out: list[tuple[int, int, float, str]]
     rest_c: Sequence[int] = range(len(ct))
-    if equal:
+    if not equal:
+        used_q, used_c, out = set(), set(), []
+    else:
         if len(equal) > 1:
             equal.sort()  # by distance, then position: the order of the sort below
-        for _, i, j in equal:
-            if i not in used_q and j not in used_c:
-                used_q.add(i)
-                used_c.add(j)
-                out.append((i, j, 1.0, "equal"))
-        if len(used_q) == len(qt) or len(used_c) == len(ct):
-            return out
+        if len(q.positions) == len(qt) and len(where) == len(ct):
+            # No text repeats within either name: no two equal pairs share a token, so
+            # every one is taken, in that order.
+            out = [(i, j, 1.0, "equal") for _, i, j in equal]
+            if len(out) == len(qt) or len(out) == len(ct):
+                return out
+            used_q = {i for _, i, _ in equal}
+            used_c = {j for _, _, j in equal}
+        else:
+            used_q, used_c, out = set(), set(), []
+            for _, i, j in equal:
+                if i not in used_q and j not in used_c:
+                    used_q.add(i)
+                    used_c.add(j)
+                    out.append((i, j, 1.0, "equal"))
+            if len(used_q) == len(qt) or len(used_c) == len(ct):
+                return out
         rest_c = [j for j in rest_c if j not in used_c]
     pairs = []
     qs, cs = q.skeletons, c.skeletons
