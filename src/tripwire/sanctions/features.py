@@ -190,8 +190,7 @@ def alignment(q: Prepared, c: Prepared) -> tuple[float, AlignmentWhy] | None:
     order_differs = False
     if len(pairs) >= 3:
         qk = q.kinds
-        words = sorted([(i, j) for i, j, _, _ in pairs if qk[i] == "word"])
-        order = [j for _, j in words]
+        order = [j for i, j, _, _ in sorted(pairs) if qk[i] == "word"]  # by i: unique
         # an order already sorted is a rotation (by none): the common case, checked cheaply
         if len(order) >= 3 and order != sorted(order) and not is_rotation(order):
             score *= ORDER_FACTOR
