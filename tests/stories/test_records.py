@@ -88,3 +88,17 @@ def test_stories_link_clusters_over_time(records: list[Cluster], clustered: list
     linked = assign_stories(records, stories)
     assert all(c.story for c in linked)
     assert {c.story for c in linked if c.id in prk_rus.clusters} == {prk_rus.id}
+
+
+def test_first_report_is_the_one_known_to_be_out_earliest() -> None:
+    from tripwire.model import Document, Event
+    from tripwire.stories.records import build_clusters
+
+    docs = {d.id: d for d in (
+        Document(id="a", text="x", published="2022"),
+        Document(id="b", text="x", published="2022-09-07"),
+        Document(id="c", text="x", published="2022-09"))}
+    events = [Event(id=f"e{d}", doc=d, type="arms_transfer", stage="agreed", cluster="k",
+                    actors={"supplier": ("PRK",), "recipient": ("RUS",)}) for d in docs]
+    (cluster,) = build_clusters(events, docs)
+    assert cluster.first_reported == {"date": "2022-09-07", "doc": "b"}

@@ -156,9 +156,13 @@ def independent_sources(members: Sequence[Event], documents: Mapping[str, Docume
     return sorted(out, key=lambda c: c["documents"][0])
 
 
-def _pub_key(doc: str, documents: Mapping[str, Document]) -> tuple[bool, str, str]:
-    p = published(documents.get(doc), documents)
-    return p is None, p or "", doc
+def _pub_key(doc: str, documents: Mapping[str, Document]) -> tuple[bool, str, str, str]:
+    """Order of reports: the one known to be out earliest first. A date known only to the year
+    or month counts by its last possible day, so "2022-09-07" comes before "2022"."""
+    iv = timing.parse(published(documents.get(doc), documents))
+    if iv is None:
+        return True, "", "", doc
+    return False, iv[1].isoformat(), iv[0].isoformat(), doc
 
 
 def _actors(members: Iterable[Event]) -> dict[str, tuple[str, ...]]:
