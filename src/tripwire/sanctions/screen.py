@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from tripwire import settings
 from tripwire.model import Entity, SanctionMatch
-from tripwire.nlp import gazetteer
 from tripwire.sanctions.index import ScreeningIndex
 
 # Entity types (SPEC §2) screened, and the list schema each is compared with.
@@ -17,6 +16,8 @@ def stands_for_a_state(entity: Entity) -> bool:
     """An organisation named only by a state's name, capital or government body ("Washington",
     "Russian forces", "National Intelligence Service") is that state acting, not a listed firm;
     people (leaders included) are always screened."""
+    from tripwire.nlp import gazetteer  # imports spaCy: only where entities are screened
+
     return entity.type != "person" and gazetteer.load().lookup(entity.name) is not None
 
 
