@@ -12,19 +12,15 @@ import collections
 import datetime as dt
 import itertools
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tripwire.errors import InputError, UsageError
 from tripwire.model import PAIR_ROLES, SET_ROLES, coarse_stage
+from tripwire.stories.names import fold, scoring_names
 
 _DATE_DIGITS = {"day": 10, "week": 7, "month": 7, "year": 4}
 
@@ -32,18 +28,9 @@ Key = tuple[Any, ...]
 Json = dict[str, Any]
 
 
-def fold(name: str) -> str:
-    """Case, accent, punctuation and leading-"the" folding of a name."""
-    s = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
-
-
 @lru_cache(maxsize=1)
 def _base_names() -> dict[str, str]:
-    data = yaml.safe_load(
-        resources.files("tripwire.lexicons").joinpath("scoring_names.yaml").read_text("utf-8")
-    )
+    data = scoring_names()
     canon: dict[str, str] = {}
     for code, names in data["states"].items():
         for n in [code, *names]:

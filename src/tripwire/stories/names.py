@@ -1,9 +1,9 @@
 """Canonical folding of actor names, so that reports naming one actor differently cluster.
 
 ``canonical("the Kremlin") == canonical("RUS") == "RUS"``. States fold to their ISO 3166-1
-alpha-3 code through ``lexicons/states.yaml`` when that lexicon is installed, else through the
-small built-in table below; international bodies fold to one canonical name; anything else is
-case-, accent- and punctuation-folded.
+alpha-3 code through the scoring table (``lexicons/scoring_names.yaml``, shared with
+``tripwire.evaluate``) and ``lexicons/states.yaml``; international bodies fold to one canonical
+name; anything else is case-, accent- and punctuation-folded.
 """
 
 from __future__ import annotations
@@ -14,25 +14,10 @@ import unicodedata
 from importlib import resources
 from typing import Any
 
-# Used when lexicons/states.yaml is absent: the states this corpus is mostly about.
-_BUILTIN_STATES: dict[str, tuple[str, ...]] = {
-    "PRK": ("North Korea", "DPRK", "Democratic People's Republic of Korea", "Pyongyang"),
-    "KOR": ("South Korea", "Republic of Korea", "ROK", "Seoul"),
-    "RUS": ("Russia", "Russian Federation", "Moscow", "Kremlin"),
-    "USA": ("United States", "U.S.", "US", "USA", "United States of America", "Washington"),
-    "IRN": ("Iran", "Islamic Republic of Iran", "Tehran"),
-    "UKR": ("Ukraine", "Kyiv", "Kiev"),
-    "CHN": ("China", "People's Republic of China", "PRC", "Beijing"),
-    "JPN": ("Japan", "Tokyo"),
-    "GBR": ("United Kingdom", "UK", "Britain", "Great Britain", "London"),
-}
-BODIES: dict[str, tuple[str, ...]] = {
-    "United Nations Security Council": ("UN Security Council", "U.N. Security Council", "UNSC",
-                                        "Security Council"),
-    "United Nations": ("UN", "U.N."),
-    "European Union": ("EU", "E.U.", "Council of the European Union", "European Council"),
-    "Group of Seven": ("G7", "G-7"),
-    "Wagner Group": ("Wagner", "PMC Wagner", "Wagner private military company"),
+import yaml
+
+# Bodies beyond the scoring table's (lexicons/scoring_names.yaml), which gives the rest.
+_MORE_BODIES: dict[str, tuple[str, ...]] = {
     "North Atlantic Treaty Organization": ("NATO",),
 }
 _LEXICON_KINDS = ("names", "capitals", "leaders", "bodies")
@@ -45,28 +30,29 @@ def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def _lexicon() -> dict[str, Any] | None:
-    try:
-        import yaml
+def _yaml(name: str) -> dict[str, Any]:
+    text = resources.files("tripwire").joinpath(f"lexicons/{name}.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
 
-        text = resources.files("tripwire").joinpath("lexicons/states.yaml").read_text("utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, ImportError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+
+@functools.cache
+def scoring_names() -> dict[str, Any]:
+    """The spellings SPEC §6 scoring treats as one actor: ``states`` and ``bodies``."""
+    return _yaml("scoring_names")
 
 
 @functools.cache
 def _table() -> dict[str, str]:
     table: dict[str, str] = {}
-    states: dict[str, tuple[str, ...]] = dict(_BUILTIN_STATES)
-    lexicon = _lexicon()
-    if lexicon:
-        for code, kinds in lexicon.items():
-            if isinstance(kinds, dict):
-                extra = [str(n) for k in _LEXICON_KINDS for n in kinds.get(k) or ()]
-                states[str(code)] = (*states.get(str(code), ()), *extra)
-    for canon, others in BODIES.items():
+    base = scoring_names()
+    states: dict[str, tuple[str, ...]] = {c: tuple(v) for c, v in base["states"].items()}
+    for code, kinds in _yaml("states").items():
+        if isinstance(kinds, dict):
+            extra = [str(n) for k in _LEXICON_KINDS for n in kinds.get(k) or ()]
+            states[str(code)] = (*states.get(str(code), ()), *extra)
+    bodies = {**{c: tuple(v) for c, v in base["bodies"].items()}, **_MORE_BODIES}
+    for canon, others in bodies.items():
         for n in (canon, *others):
             table[fold(n)] = canon
     for code, spellings in states.items():
