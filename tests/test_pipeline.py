@@ -203,3 +203,29 @@ def test_no_asserted_event_from_a_conditional_seed_sentence(corpus_export: list[
         if e["modality"] == "asserted" and all(hedged(ev["text"]) for ev in e["evidence"])
     ]
     assert wrong == []
+
+
+def test_ingest_screens_entities_and_flags_breaches(
+    corpus_dir: Path, shared_dir: Path, tmp_path: Path
+) -> None:
+    """With --lists, named people are screened during ingest (the index builds in a thread
+    while the workers parse) and events that breach a regime carry the provision."""
+    db = str(tmp_path / "t.db")
+    eu = shared_dir / "data" / "sanctions" / "eu" / "eu_32014R0269_russia_ukraine.csv"
+    result = run("ingest", str(corpus_dir / "seeds"), "--workers", "2", "--lists", str(eu), db=db)
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        entities = store.entities()
+        events = store.events("002_57f114cd95563023")
+    kang = [e for e in entities if e.name.startswith("Kang") and e.type == "person"]
+    assert kang and any(s.name == "Kang Sun NAM" for e in kang for s in e.sanctions)
+    delivered = [
+        e
+        for e in events
+        if e.type == "arms_transfer"
+        and e.stage == "delivered"
+        and e.polarity == "positive"
+        and e.modality == "asserted"
+        and e.actors.get("supplier") == ("PRK",)
+    ]
+    assert delivered and all(any("1718" in v.provision for v in e.violations) for e in delivered)
