@@ -136,9 +136,11 @@ def enrich(analysis: Analysis, lists: str) -> Analysis:
 class Analyser:
     """Analyses batches of inputs, in worker processes when ``workers`` > 1.
 
-    The workers are forked (and load the spaCy model) as soon as the first new document is
-    submitted, so model loading overlaps with reading the rest of the inputs; results come
-    back in submission order. ``on_start`` runs once the workers exist.
+    At the first new document this process loads the spaCy model and warms it (lexicons read,
+    matchers and patterns compiled, caches filled) by analysing a short text, then forks the
+    workers, which inherit all of it: no worker loads anything, and the pages of the model are
+    shared until written. Results come back in submission order. ``on_start`` runs once the
+    workers exist.
     """
 
     def __init__(
@@ -156,11 +158,9 @@ class Analyser:
 
     def submit(self, raw: RawDocument) -> None:
         if self.workers > 1 and self.pool is None:
+            warm(self.model)
             ctx = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=ctx, initializer=_warm, initargs=(self.model,)
-            )
-            self.pool.submit(_warm, self.model)  # fork the workers now; they load the model
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
             self._started()
         self.batch.append(raw)
         if len(self.batch) >= self.batch_size:
@@ -196,8 +196,18 @@ class Analyser:
             self.pool = None
 
 
-def _warm(model: str | None) -> None:
-    nlp.load(model)
+# What warm() analyses: enough to touch every rule, lexicon and helper once.
+_WARM_TEXT = (
+    "North Korea has shipped more than 1,000 containers of artillery shells to Russia since "
+    "August, the White House said on Friday. Pyongyang denied the reports. The two leaders met "
+    "in Vladivostok and signed an agreement, and Washington imposed sanctions."
+)
+
+
+def warm(model: str | None) -> None:
+    """Load the model and everything the analysis reads lazily, by analysing a short text."""
+    analyse_batch([RawDocument(id="warm", source="warm", text=_WARM_TEXT, date="2023-10-13")],
+                  model)
 
 
 def ingest(

@@ -24,7 +24,7 @@ import numpy
 from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -129,6 +129,7 @@ def parse(documents: Sequence[Document], nlp: Language,
         if GAZETTEER_PIPE in nlp.pipe_names:
             doc = nlp.get_pipe(GAZETTEER_PIPE)(doc)
         doc.user_data["tripwire_unparsed"] = unparsed
+        doc.user_data["tripwire_text"] = document.text
         out.append(doc)
     return out
 
@@ -141,30 +142,43 @@ _MONTHS_DAYS = frozenset({
 })
 
 
+# Tokens of context kept each side of a possible name when the NER reads it: its embedding
+# looks four tokens each way (window 1, depth 4) and its transitions a few tokens ahead.
+NER_CONTEXT = 6
+
+
 def _pipe(nlp: Language, texts: list[str], owners: list[int], batch_size: int) -> list[Doc]:
     """Parse ``texts`` (sentences; ``owners[i]`` is the document of ``texts[i]``) and run the
-    costly, separately embedded NER only where a name the lexicons do not know may be a person
-    (:func:`_needs_ner`); elsewhere the entities are set to none."""
+    costly, separately embedded NER only around the words that may be a name the lexicons do
+    not know (:func:`_name_windows`); every other token is outside any entity."""
     skip = [p for p in ("ner", GAZETTEER_PIPE) if p in nlp.pipe_names]
     docs = list(nlp.pipe(texts, batch_size=batch_size, disable=skip))
     if "ner" not in nlp.pipe_names:
         return docs
-    need = _needs_ner(nlp, docs, owners)
-    for doc, flag in zip(docs, need, strict=True):
-        if not flag:
-            doc.set_ents([], default="outside")
-    todo = [doc for doc, flag in zip(docs, need, strict=True) if flag]
-    if todo:
-        for _ in cast(EntityRecognizer, nlp.get_pipe("ner")).pipe(todo, batch_size=batch_size):
-            pass
+    windows = _name_windows(nlp, docs, owners)
+    pieces = [Doc(nlp.vocab, words=[t.text for t in doc[a:b]],
+                  spaces=[bool(t.whitespace_) for t in doc[a:b]])
+              for doc, spans in zip(docs, windows, strict=True) for a, b in spans]
+    ner = cast(EntityRecognizer, nlp.get_pipe("ner"))
+    found = iter(ner.pipe(pieces, batch_size=batch_size))
+    for doc, spans in zip(docs, windows, strict=True):
+        ents = []
+        for a, _b in spans:
+            piece = next(found)
+            ents.extend(Span(doc, a + e.start, a + e.end, label=e.label) for e in piece.ents)
+        doc.set_ents(ents, default="outside")
     return docs
 
 
-def _needs_ner(nlp: Language, docs: list[Doc], owners: list[int]) -> list[bool]:
-    """Which sentences get the NER: those with two adjacent capitalised proper nouns unknown to
-    the gazetteer and the organisation lexicon (a full name: "John Kirby", "Korea Sonbong
-    Shipping"), and those with one such noun that ends a full name of the same document
-    ("Kirby said")."""
+def _name_windows(nlp: Language, docs: list[Doc],
+                  owners: list[int]) -> list[list[tuple[int, int]]]:
+    """Token ranges of each sentence for the NER to read: :data:`NER_CONTEXT` tokens around
+    every possible name (overlapping ranges merged).
+
+    A possible name is a run of two or more adjacent capitalised proper nouns unknown to the
+    gazetteer and the organisation lexicon (a full name: "John Kirby", "Korea Sonbong
+    Shipping"), or one such noun that ends a full name of the same document ("Kirby said").
+    """
     gaz_pipe = (cast(gaz.StateMatcher, nlp.get_pipe(GAZETTEER_PIPE))
                 if GAZETTEER_PIPE in nlp.pipe_names else None)
     actors = resolver()
@@ -204,9 +218,18 @@ def _needs_ner(nlp: Language, docs: list[Doc], owners: list[int]) -> list[bool]:
                 surnames.setdefault(owner, set()).add(low[i + 1])
     out = []
     for owner, flags, low in zip(owners, unknown, lowers, strict=True):
-        pair = any(a and b for a, b in zip(flags, flags[1:], strict=False))
         found = surnames.get(owner, set())
-        out.append(pair or any(f and w in found for f, w in zip(flags, low, strict=True)))
+        n = len(flags)
+        hits = [i for i in range(n) if flags[i] and (
+            (i > 0 and flags[i - 1]) or (i + 1 < n and flags[i + 1]) or low[i] in found)]
+        spans: list[tuple[int, int]] = []
+        for i in hits:
+            a, b = max(0, i - NER_CONTEXT), min(n, i + 1 + NER_CONTEXT)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        out.append(spans)
     return out
 
 

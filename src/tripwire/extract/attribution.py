@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from tripwire.extract.base import lexicon
 from tripwire.model import Attribution, Document, Quote, make_id
 from tripwire.nlp import gazetteer as gaz
+from tripwire.nlp import text_of
 
 
 # --- lexicon --------------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def find_quotes(doc: Doc, document: Document, context: Any = None) -> list[Quote
     smap = source_map(doc, document, getattr(context, "cache", None))
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    text = doc.text
+    text = text_of(doc)
     for m in _QUOTE_RE.finditer(text):
         s, e = m.span(1)
         if len(m.group(1).split()) < 3:
@@ -185,7 +186,7 @@ def _build(doc: Doc, document: Document | None, sents: list[Span] | None = None)
     outlet = gaz.fold(document.outlet) if document is not None and document.outlet else None
     para = 0
     prev_end = 0
-    text = doc.text  # a property that joins every token: read it once
+    text = text_of(doc)
     sents = sents if sents is not None else list(doc.sents)
     smap.sents = sents
     smap.char_starts = [x.start_char for x in sents]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tripwire.model import EventDate
+from tripwire.nlp import text_of
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -593,7 +594,7 @@ def reference_year(doc: Doc) -> str | None:
     memo = doc.user_data.get("tripwire_reference_year", False)
     if memo is not False:
         return memo  # type: ignore[no-any-return]
-    years = [str(d.date.value)[:4] for d in find_dates(doc.text, None)
+    years = [str(d.date.value)[:4] for d in find_dates(text_of(doc), None)
              if d.date.value and d.date.precision in {"day", "month"}]
     found = max(years) if years else None
     doc.user_data["tripwire_reference_year"] = found
@@ -709,7 +710,7 @@ def _act_date_nearby(sentence: Span, published: str | None,
     pub = _published(published)
     order = sorted(range(max(0, index - _NEAR_BEFORE), min(len(sents), index + _NEAR_AFTER + 1)),
                    key=lambda k: (abs(k - index), k < index))
-    text = doc.text
+    text = text_of(doc)
     for k in order:
         if k == index:
             continue

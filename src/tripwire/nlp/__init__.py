@@ -7,6 +7,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from tripwire import settings
 from tripwire.errors import ModelError
@@ -50,3 +51,11 @@ def load(model: str | None = None, fast_ruler: bool = True) -> Language:
         lemmas.speed_up(nlp)
     nlp.add_pipe("tripwire_gazetteer", after="ner" if "ner" in nlp.pipe_names else None)
     return nlp
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, read once: spaCy's property joins every token on each call."""
+    text = doc.user_data.get("tripwire_text")
+    if text is None:
+        text = doc.user_data["tripwire_text"] = doc.text
+    return str(text)
