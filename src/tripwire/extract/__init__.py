@@ -162,7 +162,7 @@ def _pipe(nlp: Language, texts: list[str], owners: list[int], batch_size: int) -
     ner = cast(EntityRecognizer, nlp.get_pipe("ner"))
     found = iter(ner.pipe(pieces, batch_size=batch_size))
     for doc, spans in zip(docs, windows, strict=True):
-        ents = []
+        ents: list[Span] = []
         for a, _b in spans:
             piece = next(found)
             ents.extend(Span(doc, a + e.start, a + e.end, label=e.label) for e in piece.ents)
