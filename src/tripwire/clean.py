@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from tripwire.datafiles import read_yaml
 from tripwire.read import RawDocument
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -67,11 +67,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The boilerplate data, loaded once from ``lexicons/boilerplate.yaml``."""
-    import yaml
-
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("tripwire.lexicons").joinpath("boilerplate.yaml").read_text("utf-8")
-    )
+    raw: dict[str, Any] = read_yaml("tripwire.lexicons", "boilerplate.yaml")
     flags = re.IGNORECASE
     return _Lexicon(
         short_words=int(raw["short_words"]),

@@ -6,6 +6,7 @@ one-line message and exits with its ``exit_code``; click's usage errors exit 2.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Iterator
@@ -225,6 +226,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    finally:
+        # Every object still alive (a loaded model is millions) goes to the permanent
+        # generation, so the interpreter's last collection does not walk them on the way out.
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
 from tripwire.clean import Cleaned, html_to_text, normalize_line
+from tripwire.datafiles import read_yaml
 from tripwire.read import RawDocument
 
 
@@ -42,11 +42,7 @@ class _Outlets:
 
 @lru_cache(maxsize=1)
 def outlets() -> _Outlets:
-    import yaml
-
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("tripwire.lexicons").joinpath("outlets.yaml").read_text("utf-8")
-    )
+    raw: dict[str, Any] = read_yaml("tripwire.lexicons", "outlets.yaml")
     return _Outlets(
         hosts={str(k).lower(): str(v) for k, v in raw["hosts"].items()},
         suffixes=tuple(sorted(raw["corporate_suffixes"], key=len, reverse=True)),

@@ -87,6 +87,7 @@ def parse(documents: Sequence[Document], nlp: Language,
           batch_size: int = SENTENCE_BATCH) -> list[Doc]:
     """One ``Doc`` per document (text == document text); only relevant sentences are parsed."""
     keywords = all_keywords(discover_rules())
+    resolver().prepare(nlp.vocab, nlp.tokenizer)
     plans: list[list[tuple[int, int, bool, list[relevance.Sentence]]]] = []
     texts: list[str] = []
     owners: list[int] = []  # the document each parsed sentence belongs to

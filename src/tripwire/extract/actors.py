@@ -14,12 +14,13 @@ States, their capitals, leaders and government bodies come from the gazetteer
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from tripwire.extract.base import lexicon
 from tripwire.model import Entity
@@ -97,16 +98,23 @@ class ActorResolver:
 
     # --- docs ---------------------------------------------------------------------------
     def _matcher(self, doc: Doc) -> PhraseMatcher:
-        key = id(doc.vocab)
-        m = self._matchers.get(key)
-        if m is None:
-            m = PhraseMatcher(doc.vocab, attr="ORTH")
-            for org in self.orgs.values():
-                forms: list[str] = []
-                for alias in org.aliases:
-                    forms.extend({alias, alias.lower(), alias.title()} if " " in alias else {alias})
-                m.add(org.name, [Doc(doc.vocab, words=_words(f)) for f in set(forms)])
-            self._matchers[key] = m
+        return self.prepare(doc.vocab)
+
+    def prepare(self, vocab: Vocab, tokenizer: Callable[[str], Doc] | None = None) -> PhraseMatcher:
+        """The organisation matcher of ``vocab``, built at the first call, splitting aliases
+        into words with ``tokenizer`` (the model's own; default: a blank English one, which
+        costs a second load of the tokenizer's exceptions)."""
+        m = self._matchers.get(id(vocab))
+        if m is not None:
+            return m
+        split = tokenizer or _tokenizer()
+        m = PhraseMatcher(vocab, attr="ORTH")
+        for org in self.orgs.values():
+            forms: list[str] = []
+            for alias in org.aliases:
+                forms.extend({alias, alias.lower(), alias.title()} if " " in alias else {alias})
+            m.add(org.name, [Doc(vocab, words=[t.text for t in split(f)]) for f in set(forms)])
+        self._matchers[id(vocab)] = m
         return m
 
     def index(self, doc: Doc) -> dict[int, Actor]:
@@ -221,10 +229,6 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     import spacy
 
     return spacy.blank("en").tokenizer
-
-
-def _words(text: str) -> list[str]:
-    return [t.text for t in _tokenizer()(text)]
 
 
 def _with_conjuncts(token: Token) -> Iterable[Token]:

@@ -28,21 +28,16 @@ import importlib
 import pkgutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from tripwire.datafiles import read_yaml
 from tripwire.model import Attribution, Document, EventDate, Item, Quantity
 
 if TYPE_CHECKING:
     from tripwire.extract.actors import ActorResolver
     from tripwire.nlp.gazetteer import Gazetteer
-
-# libyaml's loader when PyYAML was built with it (about ten times faster), else the pure one
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 @dataclass(slots=True)
 class Draft:
@@ -164,11 +159,7 @@ def lexicon(name: str) -> Any:
     """A YAML lexicon from ``tripwire/lexicons``: ``lexicon("triggers/transfers")``."""
     if not name.endswith((".yaml", ".yml")):
         name += ".yaml"
-    path = resources.files("tripwire.lexicons")
-    for part in name.split("/"):
-        path = path.joinpath(part)
-    text = path.read_text("utf-8")
-    return yaml.load(text, Loader=_YAML_LOADER) or {}
+    return read_yaml("tripwire.lexicons", name) or {}
 
 
 __all__ = ["Context", "Draft", "Rule", "all_keywords", "discover_rules", "lexicon", "rule_types"]

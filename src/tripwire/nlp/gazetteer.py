@@ -15,22 +15,18 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from tripwire.datafiles import read_yaml
+
 KINDS = ("names", "demonyms", "capitals", "leaders", "bodies")
 # Mentions of these kinds inside a larger named entity name something else
 # ("Washington Post", "Moscow Times"), so the component skips them there.
 _EMBEDDABLE = frozenset({"names", "demonyms", "bodies"})
-
-# libyaml's loader when PyYAML was built with it (about ten times faster), else the pure one
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 @dataclass(frozen=True, slots=True)
 class StateHit:
@@ -119,8 +115,7 @@ def _pycountry_names() -> dict[str, list[str]]:
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer built from the packaged lexicon (cached per process)."""
-    text = resources.files("tripwire.lexicons").joinpath("states.yaml").read_text("utf-8")
-    return Gazetteer(yaml.load(text, Loader=_YAML_LOADER), _pycountry_names())
+    return Gazetteer(read_yaml("tripwire.lexicons", "states.yaml"), _pycountry_names())
 
 
 if not Span.has_extension("iso3"):

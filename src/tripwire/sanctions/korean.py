@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from tripwire.datafiles import read_yaml
 
 _SYLLABLE = (r"(?:kk|tch|ch|jj|pp|ss|sh|tt|th|kh|ph|[kgndtrlmbpsjhcw])?"
              r"(?:yeo|yae|wae|eo|eu|ae|ya|yo|yu|ye|wa|wo|we|wi|ui|oe|oo|ou|oi|ee|a|e|i|o|u)"
@@ -33,8 +32,7 @@ _FOLDS: tuple[tuple[str, str], ...] = (
 @cache
 def tables() -> dict[str, Any]:
     """``data/korean.yaml`` with the surname spellings inverted to spelling -> canonical."""
-    text = resources.files("tripwire.sanctions").joinpath("data/korean.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_yaml("tripwire.sanctions", "data/korean.yaml")
     inv = {v: canon for canon, vs in data["surnames"].items() for v in vs}
     data["surname_of"] = inv
     data["known"] = frozenset(inv) | frozenset(data["common"])

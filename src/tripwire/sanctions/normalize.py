@@ -12,12 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
-import yaml
 from unidecode import unidecode
 
+from tripwire.datafiles import read_yaml
 from tripwire.sanctions import korean
 
 _DOTTED_RE = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b\.?)?")
@@ -49,8 +48,7 @@ _IMO_RE = re.compile(r"\b(?:imo\s*(?:no\.?|number)?\s*:?\s*)?(\d{7})\b", re.I)
 @cache
 def tables() -> dict[str, Any]:
     """The lookup tables of ``data/names.yaml``, with legal forms as a variant -> tag map."""
-    text = resources.files("tripwire.sanctions").joinpath("data/names.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = read_yaml("tripwire.sanctions", "data/names.yaml")
     forms: dict[str, str] = {}
     for tag, variants in data["legal_forms"].items():
         for v in variants:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
 from typing import Any
 
-import yaml
+from tripwire.datafiles import read_yaml
 
 # Bodies beyond the scoring table's (lexicons/scoring_names.yaml), which gives the rest.
 _MORE_BODIES: dict[str, tuple[str, ...]] = {
@@ -31,8 +30,7 @@ def fold(name: str) -> str:
 
 
 def _yaml(name: str) -> dict[str, Any]:
-    text = resources.files("tripwire").joinpath(f"lexicons/{name}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = read_yaml("tripwire.lexicons", f"{name}.yaml")
     return data if isinstance(data, dict) else {}
 
 

@@ -15,8 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from tripwire.datafiles import read_yaml
 from tripwire.model import Event, Violation
 
 __all__ = ["Regime", "Rule", "regimes", "check_event", "annotate"]
@@ -63,7 +62,7 @@ def regimes() -> tuple[Regime, ...]:
     folder = resources.files("tripwire.sanctions.regimes")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            data = yaml.safe_load(entry.read_text("utf-8"))
+            data = read_yaml(entry)
             out.append(Regime(data["regime"], data["country"],
                               frozenset(n.lower() for n in data["country_names"]),
                               tuple(_rule(r) for r in data["rules"])))
