@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy
-from spacy.attrs import ORTH, SPACY, TAG
+from spacy.attrs import LEMMA, ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
@@ -292,11 +292,18 @@ def analyse_doc(document: Document, doc: Doc) -> Analysis:
     ctx = Context(document=document, doc=doc, gazetteer=gaz.load(), actors=resolver())
     drafts: list[Draft] = []
     rules = discover_rules()
+    lemmas = doc.to_array([LEMMA]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
     for sentence in ctx.sentences():
         if not ctx.is_parsed(sentence):
             continue
+        # a rule reads only the sentences holding one of its keywords, as a word or a lemma
+        # ("struck" → strike, "lent" → lend)
+        words = {*relevance.words(sentence.text),
+                 *(strings[x].lower() for x in lemmas[sentence.start : sentence.end])}
         for rule in rules:
-            drafts.extend(rule.find(sentence, ctx))
+            if relevance.any_keyword(words, rule.keywords):
+                drafts.extend(rule.find(sentence, ctx))
     events = merge([_finish(d, ctx) for d in complete(drafts)])
     quotes = _quotes(doc, document, ctx)
     return Analysis(document=document, entities=tuple(list_entities(doc, ctx, events)),

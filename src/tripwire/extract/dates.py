@@ -19,6 +19,7 @@ deterministic and much faster than a general parser.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -398,8 +399,14 @@ def find_dates(text: str, published: str | None) -> list[DateMatch]:
     """Every date expression in ``text``, resolved; overlapping matches keep the earlier rule.
 
     "A day after" / "two days earlier" is re-anchored on the nearest other day-precise date of
-    the text ("said on Thursday, a day after …" → Wednesday).
+    the text ("said on Thursday, a day after …" → Wednesday). The same sentence is read for
+    several events and for the document's lead date, so answers are memoised.
     """
+    return list(_find_dates(text, published))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates(text: str, published: str | None) -> tuple[DateMatch, ...]:
     pub = _published(published)
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
@@ -421,7 +428,7 @@ def find_dates(text: str, published: str | None) -> list[DateMatch]:
             taken.append((s, e))
             out.append(DateMatch(s, e, date, vague))
     out.sort(key=lambda d: d.start)
-    return [_reanchor(d, out) if _OFFSET.fullmatch(d.date.text) else d for d in out]
+    return tuple(_reanchor(d, out) if _OFFSET.fullmatch(d.date.text) else d for d in out)
 
 
 def _reanchor(d: DateMatch, found: list[DateMatch]) -> DateMatch:

@@ -100,12 +100,22 @@ def has_actor(text: str) -> bool:
     return False
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, as the keyword tests read them."""
+    return _WORD.findall(text.lower())
+
+
 def has_keyword(text: str, keywords: frozenset[str]) -> bool:
     """Whether a word of ``text`` starts with one of ``keywords`` (lower-case prefixes)."""
+    return any_keyword(words(text), keywords)
+
+
+def any_keyword(words: Iterable[str], keywords: frozenset[str]) -> bool:
+    """Whether one of ``words`` (lower-case) starts with one of ``keywords``."""
     if not keywords:
         return False
     hits = _hits(keywords)
-    for word in _WORD.findall(text.lower()):
+    for word in words:
         hit = hits.get(word)
         if hit is None:
             hit = hits[word] = _starts_with_keyword(word, keywords)
@@ -114,26 +124,32 @@ def has_keyword(text: str, keywords: frozenset[str]) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=64)
 def _hits(keywords: frozenset[str]) -> dict[str, bool]:
     """Memo of :func:`_starts_with_keyword` per word, for one keyword set."""
     return {}
 
 
 def _starts_with_keyword(word: str, keywords: frozenset[str]) -> bool:
-    longest = max(len(k) for k in keywords)
-    for w in _forms(word):
-        for k in range(2, min(len(w), longest) + 1):
-            if w[:k] in keywords:
-                return True
-    return False
+    starts = _prefixes(keywords).match
+    return any(starts(w) for w in _forms(word))
+
+
+@functools.lru_cache(maxsize=64)
+def _prefixes(keywords: frozenset[str]) -> re.Pattern[str]:
+    """One pattern matching a word that starts with any of ``keywords`` (two letters or more)."""
+    alternatives = sorted((re.escape(k) for k in keywords if len(k) >= 2), key=len, reverse=True)
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    """The word and its base form when it ends in -ied/-ies ("denied" → "deny"), so that a
-    keyword written as a base ("deny") matches its inflections."""
+    """The word and its base form when it ends in -ied/-ies ("denied" → "deny") or drops a
+    final e before -ing ("using" → "use"), so that a keyword written as a base ("deny", "use")
+    matches its inflections."""
     if len(word) > 4 and word.endswith(("ied", "ies")):
         return word, word[:-3] + "y"
+    if len(word) > 4 and word.endswith("ing"):
+        return word, word[:-3] + "e"
     return (word,)
 
 
@@ -173,4 +189,5 @@ def segments(sentences: list[Sentence], chosen: Iterable[int]) -> list[tuple[int
     return out
 
 
-__all__ = ["Sentence", "has_actor", "has_keyword", "segments", "select", "split"]
+__all__ = ["Sentence", "any_keyword", "has_actor", "has_keyword", "segments", "select", "split",
+           "words"]
