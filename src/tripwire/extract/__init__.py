@@ -146,6 +146,8 @@ _MONTHS_DAYS = frozenset({
 # Tokens of context kept each side of a possible name when the NER reads it: its embedding
 # looks four tokens each way (window 1, depth 4) and its transitions a few tokens ahead.
 NER_CONTEXT = 6
+# Windows per NER batch: they are short, and few large batches cost less than many small ones.
+NER_BATCH = 1024
 
 
 def _pipe(nlp: Language, texts: list[str], owners: list[int], batch_size: int) -> list[Doc]:
@@ -161,7 +163,7 @@ def _pipe(nlp: Language, texts: list[str], owners: list[int], batch_size: int) -
                   spaces=[bool(t.whitespace_) for t in doc[a:b]])
               for doc, spans in zip(docs, windows, strict=True) for a, b in spans]
     ner = cast(EntityRecognizer, nlp.get_pipe("ner"))
-    found = iter(ner.pipe(pieces, batch_size=batch_size))
+    found = iter(ner.pipe(pieces, batch_size=NER_BATCH))
     for doc, spans in zip(docs, windows, strict=True):
         ents: list[Span] = []
         for a, _b in spans:
