@@ -14,9 +14,13 @@ usage: python bench/ingest_speed.py [--shared ../shared] [--workers 2] [--lists]
    items figures), the seconds of each side, the ratios and articles per second.
 
 The two sides alternate for ``--rounds`` rounds and the best time of each is kept, so that a
-load spike on a shared machine does not decide the ratio. The headline ratio compares the
-whole ingest (start-up, cleaning, parsing, extraction, screening, storage, linking) with the
-bare ``pipe`` call alone (model already loaded), the comparison least favourable to tripwire.
+load spike on a shared machine does not decide the ratio. Two ratios are printed:
+
+- run against run: the whole ``tripwire ingest`` (start-up, model load, cleaning, parsing,
+  extraction, screening, storage, linking) against the whole bare spaCy run (import, model
+  load, ``pipe``) over the same texts — like for like, what a user waits for either way;
+- the stricter one: the whole ingest against the bare ``pipe`` call alone, with bare spaCy's
+  import and model load left out but tripwire's counted.
 """
 
 from __future__ import annotations
@@ -125,8 +129,10 @@ def main() -> int:
           f"   {n / t_pipe:6.1f} articles/s   [{each(bare_pipe)}]")
     print(f"bare spaCy whole process (import+load+pipe):   {t_proc:7.2f} s"
           f"   {n / t_proc:6.1f} articles/s   [{each(bare_proc)}]")
-    print(f"speed ratio (bare pipe / tripwire ingest):     {t_pipe / t_ingest:7.2f}x")
-    print(f"speed ratio (bare process / tripwire ingest):  {t_proc / t_ingest:7.2f}x")
+    print(f"speed ratio, run against run (bare process / tripwire ingest): "
+          f"{t_proc / t_ingest:5.2f}x")
+    print(f"speed ratio, stricter (bare pipe call alone / tripwire ingest): "
+          f"{t_pipe / t_ingest:5.2f}x")
     return 0
 
 
