@@ -36,3 +36,22 @@ def test_summit_described_by_a_copula(events) -> None:  # type: ignore[no-untype
 
 def test_a_vessel_visiting_is_no_meeting(events) -> None:  # type: ignore[no-untyped-def]
     assert not events("A US nuclear-armed submarine visited South Korea on Tuesday.", "meeting")
+
+
+def test_a_hyphenated_pair_names_both_states_and_no_third(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Meanwhile, the North Korea-Russia summit in September was held at a "
+                 "cosmodrome.", "meeting")
+    assert evs and set(evs[0].actors["participants"]) == {"PRK", "RUS"}
+
+
+def test_meetings_of_the_same_pair_in_different_months_stay_apart(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Iranian President Ebrahim Raisi met Russian President Vladimir Putin in "
+                 "Moscow in January. Raisi met Putin again in Tehran in May.", "meeting")
+    assert sorted(str(e.date.value) for e in evs if e.date) == ["2021-01", "2021-05"]
+    assert len({e.id for e in evs}) == 2
+
+
+def test_mentions_of_one_meeting_in_one_month_merge(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Iranian President Ebrahim Raisi met Russian President Vladimir Putin in "
+                 "Moscow in January. Raisi and Putin also met at the Kremlin.", "meeting")
+    assert len(evs) == 1 and len(evs[0].evidence) == 2

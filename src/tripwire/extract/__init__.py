@@ -421,11 +421,52 @@ def merge_key(event: Event) -> tuple[Any, ...]:
 
 
 def merge(events: Iterable[Event]) -> list[Event]:
-    """One event per (type, actor pair, coarse stage, polarity, modality); evidence merged."""
+    """One event per (type, actor pair, coarse stage, polarity, modality); evidence merged.
+
+    Meetings are the exception SPEC §6 allows: the same participants may meet more than once,
+    so mentions whose own sentences date them to different months stay separate meetings
+    (:func:`_by_month`)."""
     groups: dict[tuple[Any, ...], list[Event]] = {}
     for ev in events:
         groups.setdefault(merge_key(ev), []).append(ev)
-    return [_merge_group(g) for g in groups.values()]
+    out = []
+    for group in groups.values():
+        parts = _by_month(group) if group[0].type == "meeting" else [(None, group)]
+        for k, (month, part) in enumerate(parts):
+            ev = _merge_group(part)
+            if k:  # a further meeting of the same participants: its month tells it apart
+                ev = ev.replace(id=event_id(ev.doc, ev.type, ev.actors, ev.stage, ev.polarity,
+                                            (_modality_key(ev), month)))
+            out.append(ev)
+    return out
+
+
+def _modality_key(event: Event) -> str | None:
+    """What an event id adds for modality: nothing for an asserted event."""
+    return None if event.modality == "asserted" else event.modality
+
+
+def _month(event: Event) -> str | None:
+    """The month an event's own sentence dates it to ("in July", "on September 13")."""
+    date = event.date
+    if not _explicit(event) or date is None or date.precision not in ("day", "week", "month"):
+        return None
+    return str(date.value)[:7]
+
+
+def _by_month(group: list[Event]) -> list[tuple[str | None, list[Event]]]:
+    """Mentions of one meeting key split by the months their sentences state, first named
+    first; a mention with no month of its own joins the meeting of its (resolved) month, else
+    the first one named."""
+    months = list(dict.fromkeys(m for m in map(_month, group) if m))
+    if len(months) < 2:
+        return [(None, group)]
+    parts: dict[str, list[Event]] = {m: [] for m in months}
+    first = min(months, key=lambda m: min(e.evidence[0].start for e in group if _month(e) == m))
+    for ev in group:
+        month = _month(ev) or (str(ev.date.value)[:7] if ev.date and ev.date.value else None)
+        parts[month if month in parts else first].append(ev)
+    return sorted(parts.items(), key=lambda kv: kv[0] != first)
 
 
 def _merge_group(group: list[Event]) -> Event:
@@ -447,7 +488,7 @@ def _merge_group(group: list[Event]) -> Event:
     location = next((ev.location for ev in group if ev.location), None)
     return first.replace(
         id=event_id(first.doc, first.type, actors, stage, first.polarity,
-                    None if first.modality == "asserted" else first.modality),
+                    _modality_key(first)),
         stage=stage, actors=actors, items=items, quantity=quantity, date=date, location=location,
         attribution=attribution, evidence=evidence,
         confidence=max(ev.confidence for ev in group),

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from tripwire.datafiles import read_yaml
 
@@ -148,8 +147,25 @@ class StateMatcher:
             if hit.kind not in _EMBEDDABLE and _inside_larger_entity(doc, start, end):
                 continue
             spans.append(Span(doc, start, end, label="STATE", kb_id=hit.iso3))
-        doc.spans[self.spans_key] = filter_spans(spans)
+        doc.spans[self.spans_key] = _non_overlapping(spans)
         return doc
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    """The longest mentions where they overlap, a leading "the" not counting towards length:
+    in "the North Korean leader", "North Korean" wins over "the North" (and "Korean" is not
+    left over as a mention of South Korea); in text order."""
+    def weight(span: Span) -> tuple[int, int, int]:
+        content = len(span) - (1 if span[0].lower_ == "the" else 0)
+        return (-content, -len(span), span.start)
+
+    taken: set[int] = set()
+    out = []
+    for span in sorted(spans, key=weight):
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda span: span.start)
 
 
 def _inside_larger_entity(doc: Doc, start: int, end: int) -> bool:
