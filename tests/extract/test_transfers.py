@@ -51,6 +51,19 @@ def test_wanting_to_buy_is_sought(nlp) -> None:  # type: ignore[no-untyped-def]
     assert dict(ev.actors) == {"supplier": ("RUS",), "recipient": ("IRN",)}
 
 
+def test_subject_read_as_the_object_of_the_verb_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "North Korea" as the object of "indicating"; it is the supplier
+    ev = one(events(nlp, "John Kirby said the US had information indicating North Korea was "
+                         "supplying Russia with artillery shells."), "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("PRK",), "recipient": ("RUS",)}
+
+
+def test_an_infinitive_keeps_its_controller(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Russia had approached Iran to buy armed drones."), "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("IRN",), "recipient": ("RUS",)}
+    assert ev.stage == "sought"
+
+
 def test_items_of_several_types_make_several_events(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = events(nlp, "Beijing has shipped fighter jets and missile technology to Iran.")
     assert {e.type for e in evs} == {"arms_transfer", "technology_transfer"}

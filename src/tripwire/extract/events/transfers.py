@@ -181,6 +181,9 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
         return _resolve(agent[0], ctx), None
     if _children(verb, "nsubjpass"):
         return [], None
+    misparsed = _object_before_aux(verb)
+    if misparsed is not None:
+        return _resolve(misparsed, ctx), None
     head = verb.head
     if head.i == verb.i:
         return [], None
@@ -218,6 +221,26 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
             return [], None
         return _subject(grand, ctx, depth + 1)
     return [], None
+
+
+def _object_before_aux(verb: Token) -> Token | None:
+    """The subject of a finite clause that the parser took for the object of the verb before it:
+    in "the U.S. assesses the North is seeking …" it may read "the North" as the object of
+    "assesses"; a direct object whose phrase ends right before this verb's first auxiliary is
+    this verb's subject."""
+    auxes = [c.i for c in verb.children
+             if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.tag_ != "TO"]
+    if not auxes or min(auxes) == 0:
+        return None
+    end = min(auxes) - 1
+    tok = verb.doc[end]
+    for cand in (tok, *tok.ancestors):
+        if cand.i == verb.i or cand.i > end:
+            return None
+        if cand.dep_ == "dobj" and cand.right_edge.i == end and cand.head.i < cand.i \
+                and cand.head.pos_ == "VERB":
+            return cand
+    return None
 
 
 def _governor_stage(tok: Token) -> tuple[str | None, Token | None]:
