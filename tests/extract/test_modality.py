@@ -28,6 +28,16 @@ def nlp():  # type: ignore[no-untyped-def]
         ),
         ("Ruritania may be buying rockets from Freedonia.", "buying", ("positive", "speculative")),
         (
+            "Officials will see in a few days how many Ruritanian troops will be deployed there.",
+            "deployed",
+            ("positive", "speculative"),
+        ),
+        (
+            "Officials did not say how many shells Ruritania has sent to Freedonia.",
+            "sent",
+            ("positive", "asserted"),
+        ),
+        (
             "Ruritania could soon deliver rockets to Freedonia.",
             "deliver",
             ("positive", "speculative"),

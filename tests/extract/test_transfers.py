@@ -64,6 +64,19 @@ def test_an_infinitive_keeps_its_controller(nlp) -> None:  # type: ignore[no-unt
     assert ev.stage == "sought"
 
 
+def test_the_subject_of_a_raising_verb_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "North Korea is believed to have sent another batch of around 1,500 "
+                         "soldiers to Russia, the spy agency said."), "troop_deployment")
+    assert dict(ev.actors) == {"sender": ("PRK",), "host": ("RUS",)}
+
+
+def test_troops_sent_to_fight_alongside_an_army(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Officials confirmed that thousands of North Korean troops have been "
+                         "sent to fight alongside the Russian military."), "troop_deployment")
+    assert dict(ev.actors) == {"sender": ("PRK",), "host": ("RUS",)}
+    assert ev.stage == "delivered"
+
+
 def test_items_of_several_types_make_several_events(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = events(nlp, "Beijing has shipped fighter jets and missile technology to Iran.")
     assert {e.type for e in evs} == {"arms_transfer", "technology_transfer"}

@@ -6,7 +6,8 @@ only what governs the trigger:
 - ``hypothetical``: the trigger's clause (or a clause above it) is a condition ("if", "unless",
   "whether"), or a counterfactual "would have + participle";
 - ``speculative``: a hedging modal (may, might, could) or adverb (likely, possibly) on the
-  trigger's clause or a clause governing it, a raising frame ("is expected to", "is likely to",
+  trigger's clause or a clause governing it, a future act in an embedded question ("will see
+  how many troops will be deployed"), a raising frame ("is expected to", "is likely to",
   "appears to"), a hedging noun above it ("speculation that", "the possibility of"), or a
   hedging modifier on a noun trigger ("a possible arms deal");
 - ``negative``: a negation on the trigger's own clause ("has not yet tried to sell", "never
@@ -138,6 +139,14 @@ def _would_subject(trigger: Token) -> bool:
     return False
 
 
+def _open_question(verb: Token) -> bool:
+    """A future act asked about in an embedded question ("will see how many troops will be
+    deployed", "asked what Russia would give in return"): nothing is asserted to happen."""
+    return verb.pos_ in _VERBAL and verb.dep_ == "ccomp" \
+        and verb.left_edge.tag_ in {"WRB", "WDT", "WP", "WP$"} \
+        and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in verb.children)
+
+
 def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
     """``(polarity, modality)`` of the event at ``trigger`` (see the module docstring)."""
     w = _words()
@@ -185,6 +194,8 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
                 return polarity, "hypothetical"
             if cur.pos_ in _VERBAL and _hedged_verb(cur, own) and hedges_count \
                     and (own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}):
+                modality = "speculative"
+            if own and _open_question(cur):
                 modality = "speculative"
             if own and direct and cur.pos_ in _VERBAL and _negated(cur):
                 polarity = "negative"

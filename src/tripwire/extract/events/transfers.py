@@ -187,6 +187,9 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
     head = verb.head
     if head.i == verb.i:
         return [], None
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and _children(head, "nsubjpass"):
+        # raising: "North Korea is believed / said / reported to have sent …"
+        return _resolve(_children(head, "nsubjpass")[0], ctx), None
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.pos_ in ("VERB", "AUX"):
         objs = _children(head, "dobj")
         if head.lemma_ in lex().object_control and objs:
@@ -562,6 +565,9 @@ class TransferRule:
                 if items and _type_of(items) == "troop_deployment":
                     recipients += [a for t in _preps(verb, ("in", "into", "inside"))
                                    for a in _resolve(t, ctx)]
+                    if not recipients:  # "sent to fight alongside the Russian military"
+                        recipients = [a for x in _children(verb, "xcomp", "advcl")
+                                      for t in _preps(x, lx.alongside) for a in _resolve(t, ctx)]
                     # troops belong to the state named on them, whoever carries them
                     senders = _origins([it for it in items if it[0].category == "troops"], ctx)
                     if senders:
