@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from tripwire import pipeline
 from tripwire.cli import cli
+from tripwire.errors import TripwireError
+from tripwire.read import RawDocument
 from tripwire.store import open_store
 
 SEEDS_SUBSET = ["000_5727dd8942b972c4.txt", "003_cd14df1167fda130.txt"]
@@ -229,3 +235,53 @@ def test_ingest_screens_entities_and_flags_breaches(
         and e.actors.get("supplier") == ("PRK",)
     ]
     assert delivered and all(any("1718" in v.provision for v in e.violations) for e in delivered)
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group ``pgid`` still runs (zombies, already dead, do not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+def test_a_worker_that_dies_fails_the_ingest_and_leaves_no_process(
+        small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-batch (out of memory, a crash in a C extension) ends the ingest with
+    one error instead of a hang, and the analysis processes are gone afterwards."""
+    real = pipeline.analyse_batch
+    hosts: list[int] = []
+    start = pipeline.Analyser.start
+
+    def crashing(raws: list[RawDocument], model: str | None = None) -> list[object]:
+        if any(r.id != "warm" for r in raws):
+            os._exit(7)  # the worker process dies at once
+        return real(raws, model)  # type: ignore[return-value]
+
+    def recording(self: pipeline.Analyser) -> None:
+        start(self)
+        if self.host is not None and self.host.pid:
+            hosts.append(self.host.pid)
+
+    monkeypatch.setattr(pipeline, "analyse_batch", crashing)
+    monkeypatch.setattr(pipeline.Analyser, "start", recording)
+    with pytest.raises(TripwireError, match="analysis failed"):
+        pipeline.ingest([str(small_corpus)], str(tmp_path / "t.db"), workers=2)
+    deadline = time.monotonic() + 5  # a signalled process takes a moment to go
+    while any(_group_alive(pid) for pid in hosts) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert hosts and not any(_group_alive(pid) for pid in hosts)
+    assert not multiprocessing.active_children()
+
+
+def test_an_ingest_with_nothing_new_does_not_wait_for_the_model(
+        small_corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    pipeline.ingest([str(small_corpus)], db, workers=2)
+    report = pipeline.ingest([str(small_corpus)], db, workers=2)
+    assert (report.stored, report.unchanged) == (0, 4)
+    assert not multiprocessing.active_children()

@@ -7,18 +7,21 @@ one-line message and exits with its ``exit_code``; click's usage errors exit 2.
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tripwire import settings
 from tripwire.errors import TripwireError, UsageError
-from tripwire.store import Store, open_store
+
+if TYPE_CHECKING:
+    from tripwire.store import Store
 
 DB_HELP = f"database (SQLite path or postgresql:// URL); env {settings.SETTINGS['db'].env}"
 
@@ -29,6 +32,8 @@ def db_option(f: Any) -> Any:
 
 @contextmanager
 def opened(db: str | None) -> Iterator[Store]:
+    from tripwire.store import open_store
+
     store = open_store(db)
     try:
         yield store
@@ -45,7 +50,24 @@ def output(path: str | None) -> Iterator[Any]:
         yield fh
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The commands; those of the sanctions package load with it, when one of them is run or
+    listed, so that other commands do not pay for importing the matcher."""
+
+    lazy = {"screen": "tripwire.sanctions.cli", "match": "tripwire.sanctions.cli",
+            "lists": "tripwire.sanctions.cli"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            command = getattr(importlib.import_module(self.lazy[name]), name)
+            self.add_command(command, name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tripwire")
 def cli() -> None:
     """tripwire: news reports → a source-attributed ledger of arms transfers and sanctions."""
@@ -77,16 +99,16 @@ def ingest(
     def rejected(err: Any) -> None:
         bar.write(f"rejected: {err.detail}", file=sys.stderr)
 
-    with opened(db) as store:
-        report = safe_ingest(
-            list(inputs),
-            store,
-            workers=workers,
-            lists=chosen,
-            model=model,
-            on_progress=bar.update,
-            on_reject=rejected,
-        )
+    # the database is opened by the ingest, once the analysis processes have started
+    report = safe_ingest(
+        list(inputs),
+        db,
+        workers=workers,
+        lists=chosen,
+        model=model,
+        on_progress=bar.update,
+        on_reject=rejected,
+    )
     bar.close()
     summary = {
         "stored": report.stored,
@@ -197,16 +219,6 @@ def serve(db: str | None, host: str, port: int) -> None:
             server.server_close()
 
 
-def _attach_sanctions() -> None:
-    from tripwire.sanctions import cli as sanctions_cli
-
-    for name in ("screen", "match", "lists"):
-        command = getattr(sanctions_cli, name, None)
-        if isinstance(command, click.Command):
-            cli.add_command(command, name)
-
-
-_attach_sanctions()
 
 
 def main(argv: list[str] | None = None) -> None:

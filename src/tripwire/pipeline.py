@@ -2,8 +2,11 @@
 
 Each stage is a function of one document plus read-only resources (the spaCy model, lexicons,
 sanctions lists); storage comes last, one transaction per document. Documents are analysed in
-worker processes (``workers`` setting), stored by this process only, then linked across
-documents (syndication groups, event clusters, stories).
+worker processes (``workers`` setting; :class:`Analyser`), stored by this process only, then
+linked across documents (syndication groups, event clusters, stories).
+
+This module imports neither spaCy nor the store at load time: with several workers the analysis
+host is forked first, and loads the model while this process opens the database and reads.
 """
 
 from __future__ import annotations
@@ -11,19 +14,26 @@ from __future__ import annotations
 import contextlib
 import functools
 import multiprocessing
+import os
+import queue
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tripwire import extract, nlp, settings
+from tripwire import settings
 from tripwire.clean import clean
 from tripwire.errors import InputError, TripwireError
 from tripwire.metadata import infer
 from tripwire.model import Analysis, Document, content_hash
 from tripwire.read import RawDocument, read_inputs
-from tripwire.store import Store
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from tripwire.store import Store
 
 Progress = Callable[[int], None]
 
@@ -86,6 +96,8 @@ def analyse_batch(
             prepared.append(
                 InputError(raw.source, f"cannot clean: {exc.__class__.__name__}: {exc}")
             )
+    from tripwire import extract, nlp  # spaCy: imported where documents are analysed
+
     docs = [d for d in prepared if isinstance(d, Document)]
     analyses = iter(extract.analyse_many(docs, nlp.load(model)) if docs else [])
     return [next(analyses) if isinstance(d, Document) else d for d in prepared]
@@ -134,34 +146,39 @@ def enrich(analysis: Analysis, lists: str) -> Analysis:
 
 
 class Analyser:
-    """Analyses batches of inputs, in worker processes when ``workers`` > 1.
+    """Analyses batches of inputs: in this process when ``workers`` is 1, else in workers.
 
-    At the first new document this process loads the spaCy model and warms it (lexicons read,
-    matchers and patterns compiled, caches filled) by analysing a short text, then forks the
-    workers, which inherit all of it: no worker loads anything, and the pages of the model are
-    shared until written. Results come back in submission order. ``on_start`` runs once the
-    workers exist.
+    With several workers, :meth:`start` forks a host process before this one has imported
+    spaCy or the store. The host loads and warms the model (:func:`warm`) while this process
+    opens the store and reads the inputs; then it forks the workers from its warm state, so
+    they load nothing and share the model's memory, and hands them the batches submitted here.
+    Results come back in submission order. The host and its workers are one process group,
+    which :meth:`close` ends if they are still running.
     """
 
-    def __init__(
-        self,
-        workers: int,
-        batch_size: int,
-        model: str | None,
-        on_start: Callable[[], None] | None = None,
-    ) -> None:
+    def __init__(self, workers: int, batch_size: int, model: str | None) -> None:
         self.workers, self.batch_size, self.model = workers, batch_size, model
-        self.on_start = on_start
-        self.pool: ProcessPoolExecutor | None = None
+        self.host: BaseProcess | None = None
+        self.tasks: Any = None  # multiprocessing queues: batches out, results back
+        self.done: Any = None
+        self.sent = 0
+        self.finished = False  # every result of the host received
         self.batch: list[RawDocument] = []
-        self.pending: list[Future[list[Analysis | InputError]] | list[RawDocument]] = []
+        self.local: list[list[RawDocument]] = []
+
+    def start(self) -> None:
+        """Fork the host now (with several workers), so the model loads while inputs are read."""
+        if self.workers <= 1 or self.host is not None:
+            return
+        ctx = multiprocessing.get_context("fork")
+        self.tasks, self.done = ctx.Queue(), ctx.Queue()
+        self.host = ctx.Process(target=_host, name="tripwire-analysis", daemon=False,
+                                args=(self.model, self.workers, self.tasks, self.done))
+        self.host.start()
+        with contextlib.suppress(OSError):  # the host sets it too: whichever runs first
+            os.setpgid(self.host.pid or 0, self.host.pid or 0)
 
     def submit(self, raw: RawDocument) -> None:
-        if self.workers > 1 and self.pool is None:
-            warm(self.model)
-            ctx = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
-            self._started()
         self.batch.append(raw)
         if len(self.batch) >= self.batch_size:
             self._flush()
@@ -169,31 +186,90 @@ class Analyser:
     def _flush(self) -> None:
         if not self.batch:
             return
-        if self.pool is not None:
-            self.pending.append(self.pool.submit(analyse_batch, self.batch, self.model))
+        if self.host is not None:
+            self.tasks.put((self.sent, self.batch))
+            self.sent += 1
         else:
-            self.pending.append(self.batch)
+            self.local.append(self.batch)
         self.batch = []
 
-    def _started(self) -> None:
-        if self.on_start is not None:
-            on_start, self.on_start = self.on_start, None
-            on_start()
-
     def results(self) -> Iterator[Analysis | InputError]:
+        """Every submitted input's analysis (or error), in submission order."""
         self._flush()
-        self._started()
-        for item in self.pending:
-            if isinstance(item, Future):
-                yield from item.result()
-            else:
-                yield from analyse_batch(item, self.model)
-        self.pending = []
+        for batch in self.local:
+            yield from analyse_batch(batch, self.model)
+        self.local = []
+        if self.host is None or not self.sent:
+            return
+        self.tasks.put(None)  # no more batches: the host finishes and exits
+        arrived: dict[int, list[Analysis | InputError]] = {}
+        for index in range(self.sent):
+            while index not in arrived:
+                number, payload = self._receive()
+                if isinstance(payload, str):
+                    raise TripwireError(f"analysis failed: {payload}")
+                arrived[number] = payload
+            yield from arrived.pop(index)
+        self.finished = True
+
+    def _receive(self) -> tuple[int, list[Analysis | InputError] | str]:
+        assert self.host is not None
+        while True:
+            try:
+                return self.done.get(timeout=1.0)  # type: ignore[no-any-return]
+            except queue.Empty:
+                if not self.host.is_alive():
+                    raise TripwireError(f"analysis failed: its process exited with code "
+                                        f"{self.host.exitcode}") from None
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-            self.pool = None
+        """Wait for the host once its work is done; end its process group otherwise."""
+        host, self.host = self.host, None
+        if host is None:
+            return
+        if self.finished:
+            host.join(timeout=30)
+        if host.is_alive() and host.pid is not None:
+            try:
+                os.killpg(host.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                host.terminate()
+            host.join()
+        for q in (self.tasks, self.done):
+            q.cancel_join_thread()
+            q.close()
+
+
+def _host(model: str | None, workers: int, tasks: Any, done: Any) -> None:
+    """The analysis host (see :class:`Analyser`): warm the model, fork the workers, relay."""
+    os.setpgid(0, 0)  # one group with its workers, so that they can be ended together
+    parent = os.getppid()
+    try:
+        warm(model)
+    except BaseException as exc:
+        done.put((0, f"{exc.__class__.__name__}: {exc}"))
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        while True:
+            try:
+                item = tasks.get(timeout=1.0)
+            except queue.Empty:
+                if os.getppid() != parent:  # the ingest is gone: so are we, workers and all
+                    os.killpg(0, signal.SIGKILL)
+                continue
+            if item is None:
+                break
+            index, batch = item
+            future = pool.submit(analyse_batch, batch, model)
+            future.add_done_callback(functools.partial(_relay, done, index))
+
+
+def _relay(done: Any, index: int, future: Future[list[Analysis | InputError]]) -> None:
+    try:
+        done.put((index, future.result()))
+    except BaseException as exc:  # a worker that died, or a bug: reported, not swallowed
+        done.put((index, f"{exc.__class__.__name__}: {exc}"))
 
 
 # What warm() analyses: enough to touch every rule, lexicon and helper once.
@@ -212,7 +288,7 @@ def warm(model: str | None) -> None:
 
 def ingest(
     inputs: Sequence[str],
-    store: Store,
+    store: Store | str | None,
     *,
     workers: int | None = None,
     lists: Sequence[str] = (),
@@ -220,18 +296,36 @@ def ingest(
     on_progress: Progress | None = None,
     on_reject: Callable[[InputError], None] | None = None,
 ) -> IngestReport:
-    """Read every input, analyse the new or changed documents, store them and link them."""
+    """Read every input, analyse the new or changed documents, store them and link them.
+
+    ``store`` is an open store, or a database URL or path (None: the ``db`` setting) that is
+    opened here, once the analysis has started, and closed at the end.
+    """
     report = IngestReport()
     workers = workers if workers is not None else settings.get_int("workers")
     list_key = ",".join(lists)
+    analyser = Analyser(workers, settings.get_int("batch_size"), model)
+    analyser.start()
+    if list_key:  # after the fork: a fork must not copy a busy thread
+        _prefetch_screening(list_key)
+    try:
+        if isinstance(store, str) or store is None:
+            from tripwire.store import open_store
+
+            opened = open_store(store)
+            try:
+                return _run(inputs, opened, analyser, list_key, report, on_progress, on_reject)
+            finally:
+                opened.close()
+        return _run(inputs, store, analyser, list_key, report, on_progress, on_reject)
+    finally:
+        analyser.close()
+
+
+def _run(inputs: Sequence[str], store: Store, analyser: Analyser, list_key: str,
+         report: IngestReport, on_progress: Progress | None,
+         on_reject: Callable[[InputError], None] | None) -> IngestReport:
     known = store.known()
-    # The index thread starts after the workers are forked: a fork must not copy a busy thread.
-    analyser = Analyser(
-        workers,
-        settings.get_int("batch_size"),
-        model,
-        on_start=lambda: _prefetch_screening(list_key) if list_key else None,
-    )
 
     def reject(err: InputError) -> None:
         report.rejected.append(err)
@@ -240,29 +334,26 @@ def ingest(
         if on_progress:
             on_progress(1)
 
-    try:
-        for item in read_inputs(inputs, settings.get_int("max_bytes")):
-            if isinstance(item, InputError):
-                reject(item)
-            elif known.get(item.id) == raw_hash(item):
-                report.unchanged += 1
-                if on_progress:
-                    on_progress(1)
-            else:
-                known[item.id] = raw_hash(item)
-                analyser.submit(item)
-        for result in analyser.results():
-            if isinstance(result, InputError):
-                reject(result)
-                continue
-            saved = store.save(enrich(result, list_key))
-            report.stored += saved
-            report.unchanged += not saved
-            report.events += len(result.events) if saved else 0
+    for item in read_inputs(inputs, settings.get_int("max_bytes")):
+        if isinstance(item, InputError):
+            reject(item)
+        elif known.get(item.id) == raw_hash(item):
+            report.unchanged += 1
             if on_progress:
                 on_progress(1)
-    finally:
-        analyser.close()
+        else:
+            known[item.id] = raw_hash(item)
+            analyser.submit(item)
+    for result in analyser.results():
+        if isinstance(result, InputError):
+            reject(result)
+            continue
+        saved = store.save(enrich(result, list_key))
+        report.stored += saved
+        report.unchanged += not saved
+        report.events += len(result.events) if saved else 0
+        if on_progress:
+            on_progress(1)
     if report.stored:
         link(store)
     return report
