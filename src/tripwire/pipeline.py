@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -145,15 +145,21 @@ def enrich(analysis: Analysis, lists: str) -> Analysis:
 # -- the run ----------------------------------------------------------------------------------
 
 
+# Inputs read ahead of the workers: when the inputs end, these are cut into ever smaller
+# batches so that no worker is left alone with a large last batch.
+READ_AHEAD = 256
+
+
 class Analyser:
     """Analyses batches of inputs: in this process when ``workers`` is 1, else in workers.
 
     With several workers, :meth:`start` forks a host process before this one has imported
     spaCy or the store. The host loads and warms the model (:func:`warm`) while this process
     opens the store and reads the inputs; then it forks the workers from its warm state, so
-    they load nothing and share the model's memory, and hands them the batches submitted here.
-    Results come back in submission order. The host and its workers are one process group,
-    which :meth:`close` ends if they are still running.
+    they load nothing and share the model's memory, and watches them. The workers take the
+    batches submitted here from one queue and put their results on another; results are
+    yielded in submission order. The host and its workers are one process group, which
+    :meth:`close` ends if they are still running.
     """
 
     def __init__(self, workers: int, batch_size: int, model: str | None) -> None:
@@ -163,7 +169,7 @@ class Analyser:
         self.done: Any = None
         self.sent = 0
         self.finished = False  # every result of the host received
-        self.batch: list[RawDocument] = []
+        self.queued: list[RawDocument] = []
         self.local: list[list[RawDocument]] = []
 
     def start(self) -> None:
@@ -179,34 +185,43 @@ class Analyser:
             os.setpgid(self.host.pid or 0, self.host.pid or 0)
 
     def submit(self, raw: RawDocument) -> None:
-        self.batch.append(raw)
-        if len(self.batch) >= self.batch_size:
-            self._flush()
+        """Queue one input; full batches go out while the inputs are further than
+        :data:`READ_AHEAD` documents from their end."""
+        self.queued.append(raw)
+        if len(self.queued) >= READ_AHEAD:
+            self._send(self.batch_size)
 
-    def _flush(self) -> None:
-        if not self.batch:
-            return
+    def _drain(self) -> None:
+        """Send what is queued once the inputs have ended, in ever smaller batches (a share of
+        what is left per worker, halved), so that the workers finish together; a large batch
+        is cheaper per document, since the parser reads its sentences together."""
+        while self.queued:
+            share = -(-len(self.queued) // (2 * max(self.workers, 1)))
+            self._send(min(self.batch_size, max(2, share)))
+
+    def _send(self, size: int) -> None:
+        batch, self.queued = self.queued[:size], self.queued[size:]
         if self.host is not None:
-            self.tasks.put((self.sent, self.batch))
+            self.tasks.put((self.sent, batch))
             self.sent += 1
         else:
-            self.local.append(self.batch)
-        self.batch = []
+            self.local.append(batch)
 
     def results(self) -> Iterator[Analysis | InputError]:
         """Every submitted input's analysis (or error), in submission order."""
-        self._flush()
+        self._drain()
         for batch in self.local:
             yield from analyse_batch(batch, self.model)
         self.local = []
         if self.host is None or not self.sent:
             return
-        self.tasks.put(None)  # no more batches: the host finishes and exits
+        for _ in range(self.workers):  # no more batches: each worker stops at one of these
+            self.tasks.put(None)
         arrived: dict[int, list[Analysis | InputError]] = {}
         for index in range(self.sent):
             while index not in arrived:
                 number, payload = self._receive()
-                if isinstance(payload, str):
+                if isinstance(payload, str):  # a batch that failed, or a worker that died
                     raise TripwireError(f"analysis failed: {payload}")
                 arrived[number] = payload
             yield from arrived.pop(index)
@@ -241,35 +256,50 @@ class Analyser:
 
 
 def _host(model: str | None, workers: int, tasks: Any, done: Any) -> None:
-    """The analysis host (see :class:`Analyser`): warm the model, fork the workers, relay."""
+    """The analysis host (see :class:`Analyser`): warm the model, fork the workers, watch them.
+
+    A worker that dies is reported on ``done`` (index -1) and the group is ended; so it is when
+    the ingest that started the host is gone.
+    """
     os.setpgid(0, 0)  # one group with its workers, so that they can be ended together
     parent = os.getppid()
     try:
         warm(model)
     except BaseException as exc:
-        done.put((0, f"{exc.__class__.__name__}: {exc}"))
+        done.put((-1, f"{exc.__class__.__name__}: {exc}"))
         return
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        while True:
-            try:
-                item = tasks.get(timeout=1.0)
-            except queue.Empty:
-                if os.getppid() != parent:  # the ingest is gone: so are we, workers and all
-                    os.killpg(0, signal.SIGKILL)
-                continue
-            if item is None:
-                break
-            index, batch = item
-            future = pool.submit(analyse_batch, batch, model)
-            future.add_done_callback(functools.partial(_relay, done, index))
+    running: dict[Any, BaseProcess] = {}
+    for _ in range(workers):
+        started = ctx.Process(target=_work, args=(model, tasks, done), name="tripwire-worker")
+        started.start()
+        running[started.sentinel] = started
+    while running:
+        for sentinel in multiprocessing.connection.wait(list(running), timeout=1.0):
+            ended = running.pop(sentinel)
+            ended.join()
+            if ended.exitcode:
+                done.put((-1, f"a worker process exited with code {ended.exitcode}"))
+                _end_group(done)
+        if os.getppid() != parent:  # the ingest is gone: so are we, workers and all
+            _end_group(done)
 
 
-def _relay(done: Any, index: int, future: Future[list[Analysis | InputError]]) -> None:
-    try:
-        done.put((index, future.result()))
-    except BaseException as exc:  # a worker that died, or a bug: reported, not swallowed
-        done.put((index, f"{exc.__class__.__name__}: {exc}"))
+def _end_group(done: Any) -> None:
+    done.close()
+    done.join_thread()  # what is on the queue reaches the ingest first
+    os.killpg(0, signal.SIGKILL)
+
+
+def _work(model: str | None, tasks: Any, done: Any) -> None:
+    """One worker: analyse batches from ``tasks`` until a ``None``, results onto ``done``."""
+    while (item := tasks.get()) is not None:
+        index, batch = item
+        try:
+            payload: list[Analysis | InputError] | str = analyse_batch(batch, model)
+        except Exception as exc:  # a bug on one batch: reported as the ingest's error
+            payload = f"{exc.__class__.__name__}: {exc}"
+        done.put((index, payload))
 
 
 # What warm() analyses: enough to touch every rule, lexicon and helper once.

@@ -31,7 +31,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("db", "tripwire.db", "database: a SQLite path or a postgresql:// URL"),
         Setting("spacy_model", "en_core_web_sm", "spaCy model package or path"),
         Setting("workers", "2", "processes that analyse documents in parallel"),
-        Setting("batch_size", "4", "documents per batch handed to a worker"),
+        Setting("batch_size", "16", "largest batch of documents handed to a worker"),
         Setting("max_bytes", str(20 * 1024 * 1024), "largest input file accepted, in bytes"),
         Setting("sanctions_dir", "", "folder of sanctions lists screened at ingest ('' = none)"),
         Setting("match_threshold", "0.7", "score at which a name pair counts as a match"),
