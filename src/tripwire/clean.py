@@ -151,8 +151,37 @@ def is_boilerplate(line: str, context: LineContext | None = None) -> tuple[bool,
     return False, "text"
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width ``lines`` were hard-wrapped at (cut at a fixed width, mid-sentence), if they
+    were: most lines are about that long and end without a full stop."""
+    if len(lines) < 6:
+        return None
+    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)]
+    cut = [line for line in lines if width * 0.75 <= len(line) <= width
+           and not _TERMINAL.search(line)]
+    return width if width >= 40 and len(cut) >= 0.5 * len(lines) else None
+
+
+def _unwrap(rows: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Hard-wrapped text back to one line per paragraph: a line cut at the wrap width without a
+    full stop goes on in the next line ("… accused North" + "Korea of sending …")."""
+    width = _wrap_width([line for line, _ in rows])
+    if width is None:
+        return rows
+    out: list[tuple[str, bool]] = []
+    carry = False
+    for line, blank_before in rows:
+        if carry and not blank_before:
+            out[-1] = (f"{out[-1][0]} {line}", out[-1][1])
+        else:
+            out.append((line, blank_before))
+        carry = width * 0.75 <= len(line) <= width and not _TERMINAL.search(line)
+    return out
+
+
 def clean_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """Drop boilerplate lines from plain text; keep paragraph breaks ("\\n\\n") and line breaks."""
+    """Drop boilerplate lines from plain text; keep paragraph breaks ("\\n\\n") and line breaks.
+    Hard-wrapped text is first joined back into paragraphs (:func:`_unwrap`)."""
     rows: list[tuple[str, bool]] = []  # (normalised line, blank line before it)
     blank = False
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -162,6 +191,7 @@ def clean_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             continue
         rows.append((norm, blank))
         blank = False
+    rows = _unwrap(rows)
     share = latin_share(text)
     seen: set[str] = set()
     kept: list[str] = []

@@ -28,6 +28,11 @@ def nlp():  # type: ignore[no-untyped-def]
         ),
         ("Ruritania may be buying rockets from Freedonia.", "buying", ("positive", "speculative")),
         (
+            "The two leaders agreed to provide military assistance if either faces aggression.",
+            "provide",
+            ("positive", "hypothetical"),
+        ),
+        (
             "Officials will see in a few days how many Ruritanian troops will be deployed there.",
             "deployed",
             ("positive", "speculative"),

@@ -4,7 +4,8 @@
 only what governs the trigger:
 
 - ``hypothetical``: the trigger's clause (or a clause above it) is a condition ("if", "unless",
-  "whether"), or a counterfactual "would have + participle";
+  "whether"), the act is promised on a condition ("agreed to provide aid if either is
+  attacked"), or a counterfactual "would have + participle";
 - ``speculative``: a hedging modal (may, might, could) or adverb (likely, possibly) on the
   trigger's clause or a clause governing it, a future act in an embedded question ("will see
   how many troops will be deployed"), a raising frame ("is expected to", "is likely to",
@@ -110,6 +111,14 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children)
 
 
+def _on_condition(verb: Token) -> bool:
+    """The act itself is promised on a condition: "agreed to provide assistance if either faces
+    aggression", "will supply arms unless …" (an "if" clause attached to the act's verb)."""
+    return any(c.dep_ == "advcl" and _conditional(c) and c.i > verb.i
+               and not any(m.lower_ == "whether" for m in c.children)
+               for c in verb.children)
+
+
 _PAST_AMODS = frozenset({"recent", "last", "previous", "earlier", "past", "latest", "first"})
 _TIME_WORDS = frozenset({"week", "month", "year", "yesterday", "monday", "tuesday", "wednesday",
                          "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -191,6 +200,8 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             if _conditional(cur):
                 return polarity, "hypothetical"
             if own and _counterfactual(cur):
+                return polarity, "hypothetical"
+            if own and cur.pos_ in _VERBAL and _on_condition(cur):
                 return polarity, "hypothetical"
             if cur.pos_ in _VERBAL and _hedged_verb(cur, own) and hedges_count \
                     and (own or cur.lemma_.lower() not in {"say", "tell", "add", "state"}):
