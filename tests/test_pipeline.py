@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,33 @@ def test_an_ingest_with_nothing_new_does_not_wait_for_the_model(
     report = pipeline.ingest([str(small_corpus)], db, workers=2)
     assert (report.stored, report.unchanged) == (0, 4)
     assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_large_input_is_stored_while_it_is_read(
+        corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    """With little read-ahead, documents are stored before the last input is read (a large
+    corpus is not held in memory, and what was stored survives an interrupted run)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted((corpus_dir / "dev").glob("*.json"))[:12]:
+        shutil.copy(path, folder / path.name)
+    monkeypatch.setattr(pipeline, "READ_AHEAD", 1)
+    monkeypatch.setattr(pipeline, "IN_FLIGHT", 1)
+    db = str(tmp_path / "t.db")
+    real = pipeline.read_inputs
+    stored_before_last: list[int] = []
+
+    def reading(inputs: list[str], max_bytes: int) -> Iterator[object]:
+        items = list(real(inputs, max_bytes))
+        for n, item in enumerate(items):
+            if n == len(items) - 1:
+                store = open_store(db)
+                stored_before_last.append(len(store.documents()))
+                store.close()
+            yield item
+
+    monkeypatch.setattr(pipeline, "read_inputs", reading)
+    report = pipeline.ingest([str(folder)], db, workers=workers)
+    assert report.stored == 12
+    assert stored_before_last and stored_before_last[0] >= 1

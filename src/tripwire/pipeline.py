@@ -148,6 +148,9 @@ def enrich(analysis: Analysis, lists: str) -> Analysis:
 # Inputs read ahead of the workers: when the inputs end, these are cut into ever smaller
 # batches so that no worker is left alone with a large last batch.
 READ_AHEAD = 256
+# Batches out with the workers at once, per worker: beyond, the ingest waits for a result, so
+# that a large corpus is stored as it is read rather than held in memory.
+IN_FLIGHT = 4
 
 
 class Analyser:
@@ -157,9 +160,9 @@ class Analyser:
     spaCy or the store. The host loads and warms the model (:func:`warm`) while this process
     opens the store and reads the inputs; then it forks the workers from its warm state, so
     they load nothing and share the model's memory, and watches them. The workers take the
-    batches submitted here from one queue and put their results on another; results are
-    yielded in submission order. The host and its workers are one process group, which
-    :meth:`close` ends if they are still running.
+    batches submitted here from one queue and put their results on another. :meth:`ready`
+    yields the results back so far and :meth:`results` the rest, in submission order. The
+    host and its workers are one process group, which :meth:`close` ends if still running.
     """
 
     def __init__(self, workers: int, batch_size: int, model: str | None) -> None:
@@ -167,7 +170,9 @@ class Analyser:
         self.host: BaseProcess | None = None
         self.tasks: Any = None  # multiprocessing queues: batches out, results back
         self.done: Any = None
-        self.sent = 0
+        self.sent = 0  # batches handed out
+        self.given = 0  # batches whose results were yielded
+        self.arrived: dict[int, list[Analysis | InputError]] = {}
         self.finished = False  # every result of the host received
         self.queued: list[RawDocument] = []
         self.local: list[list[RawDocument]] = []
@@ -201,30 +206,39 @@ class Analyser:
 
     def _send(self, size: int) -> None:
         batch, self.queued = self.queued[:size], self.queued[size:]
-        if self.host is not None:
-            self.tasks.put((self.sent, batch))
-            self.sent += 1
-        else:
+        if self.host is None:
             self.local.append(batch)
+            return
+        while self.sent - self.given - len(self.arrived) >= IN_FLIGHT * self.workers:
+            self._collect()  # enough out: wait for one back
+        self.tasks.put((self.sent, batch))
+        self.sent += 1
+
+    def _collect(self) -> None:
+        number, payload = self._receive()
+        if isinstance(payload, str):  # a batch that failed, or a worker that died
+            raise TripwireError(f"analysis failed: {payload}")
+        self.arrived[number] = payload
+
+    def ready(self) -> Iterator[Analysis | InputError]:
+        """The results back so far, in submission order (in this process: the batches formed)."""
+        while self.local:
+            yield from analyse_batch(self.local.pop(0), self.model)
+        while self.given in self.arrived:
+            yield from self.arrived.pop(self.given)
+            self.given += 1
 
     def results(self) -> Iterator[Analysis | InputError]:
-        """Every submitted input's analysis (or error), in submission order."""
+        """Every remaining result, in submission order, once the inputs have ended."""
         self._drain()
-        for batch in self.local:
-            yield from analyse_batch(batch, self.model)
-        self.local = []
-        if self.host is None or not self.sent:
+        yield from self.ready()
+        if self.host is None:
             return
         for _ in range(self.workers):  # no more batches: each worker stops at one of these
             self.tasks.put(None)
-        arrived: dict[int, list[Analysis | InputError]] = {}
-        for index in range(self.sent):
-            while index not in arrived:
-                number, payload = self._receive()
-                if isinstance(payload, str):  # a batch that failed, or a worker that died
-                    raise TripwireError(f"analysis failed: {payload}")
-                arrived[number] = payload
-            yield from arrived.pop(index)
+        while self.given < self.sent:
+            self._collect()
+            yield from self.ready()
         self.finished = True
 
     def _receive(self) -> tuple[int, list[Analysis | InputError] | str]:
@@ -364,6 +378,18 @@ def _run(inputs: Sequence[str], store: Store, analyser: Analyser, list_key: str,
         if on_progress:
             on_progress(1)
 
+    def keep(results: Iterator[Analysis | InputError]) -> None:
+        for result in results:
+            if isinstance(result, InputError):
+                reject(result)
+                continue
+            saved = store.save(enrich(result, list_key))
+            report.stored += saved
+            report.unchanged += not saved
+            report.events += len(result.events) if saved else 0
+            if on_progress:
+                on_progress(1)
+
     for item in read_inputs(inputs, settings.get_int("max_bytes")):
         if isinstance(item, InputError):
             reject(item)
@@ -374,16 +400,8 @@ def _run(inputs: Sequence[str], store: Store, analyser: Analyser, list_key: str,
         else:
             known[item.id] = raw_hash(item)
             analyser.submit(item)
-    for result in analyser.results():
-        if isinstance(result, InputError):
-            reject(result)
-            continue
-        saved = store.save(enrich(result, list_key))
-        report.stored += saved
-        report.unchanged += not saved
-        report.events += len(result.events) if saved else 0
-        if on_progress:
-            on_progress(1)
+            keep(analyser.ready())  # stored as they come back, while the inputs are read
+    keep(analyser.results())
     if report.stored:
         link(store)
     return report
