@@ -316,3 +316,22 @@ def test_a_large_input_is_stored_while_it_is_read(
     report = pipeline.ingest([str(folder)], db, workers=workers)
     assert report.stored == 12
     assert stored_before_last and stored_before_last[0] >= 1
+
+
+def test_a_run_stopped_before_linking_is_linked_by_the_next(
+        small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "t.db")
+
+    def stopped(store: object) -> None:
+        raise KeyboardInterrupt  # the user pressed Ctrl-C as the documents were stored
+
+    monkeypatch.setattr(pipeline, "link", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.ingest([str(small_corpus)], db, workers=1)
+    monkeypatch.undo()
+    with open_store(db) as store:
+        assert store.counts()["documents"] == 4 and store.unlinked()
+    report = pipeline.ingest([str(small_corpus)], db, workers=1)
+    assert (report.stored, report.unchanged) == (0, 4)
+    with open_store(db) as store:
+        assert not store.unlinked() and store.counts()["clusters"] > 0

@@ -402,7 +402,7 @@ def _run(inputs: Sequence[str], store: Store, analyser: Analyser, list_key: str,
             analyser.submit(item)
             keep(analyser.ready())  # stored as they come back, while the inputs are read
     keep(analyser.results())
-    if report.stored:
+    if report.stored or store.unlinked():  # new documents, or ones an interrupted run left
         link(store)
     return report
 

@@ -237,6 +237,14 @@ class Store:
             rows = conn.execute(sa.select(table.c.data).order_by(table.c.id))
             return [cls.from_dict(json.loads(r.data)) for r in rows]
 
+    def unlinked(self) -> bool:
+        """Whether an event waits for :func:`tripwire.pipeline.link` (a run stopped between
+        storing documents and linking them)."""
+        e = schema.events
+        with self._read() as conn:
+            query = sa.select(e.c.id).where(e.c.cluster.is_(None)).limit(1)
+            return conn.execute(query).first() is not None
+
     def counts(self) -> dict[str, int]:
         tables = ("documents", "entities", "events", "quotes", "clusters", "stories")
         with self._read() as conn:
