@@ -77,6 +77,14 @@ def test_troops_sent_to_fight_alongside_an_army(nlp) -> None:  # type: ignore[no
     assert ev.stage == "delivered"
 
 
+def test_a_promise_mentioned_by_its_maker(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "The agency cited Russian President Vladimir Putin's earlier mention of "
+                         "a promise to support North Korea's satellite program."),
+             "technology_transfer")
+    assert dict(ev.actors) == {"supplier": ("RUS",), "recipient": ("PRK",)}
+    assert ev.stage == "agreed"
+
+
 def test_items_of_several_types_make_several_events(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = events(nlp, "Beijing has shipped fighter jets and missile technology to Iran.")
     assert {e.type for e in evs} == {"arms_transfer", "technology_transfer"}

@@ -210,6 +210,10 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
         poss = _children(head, "poss")  # "his intention to help", "the DPRK's plans to supply"
         if poss:
             return _resolve(poss[0], ctx), None
+        outer = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if outer is not None and outer.pos_ == "NOUN" and _children(outer, "poss"):
+            # "Putin's mention of a promise to support …": the promise is the possessor's
+            return _resolve(_children(outer, "poss")[0], ctx), None
         if head.head.i != head.i and head.dep_ in ("dobj", "attr", "pobj"):
             gov = head.head.head if head.dep_ == "pobj" else head.head
             if gov.pos_ in ("VERB", "AUX"):
