@@ -55,3 +55,19 @@ def test_mentions_of_one_meeting_in_one_month_merge(events) -> None:  # type: ig
     evs = events("Iranian President Ebrahim Raisi met Russian President Vladimir Putin in "
                  "Moscow in January. Raisi and Putin also met at the Kremlin.", "meeting")
     assert len(evs) == 1 and len(evs[0].evidence) == 2
+
+
+def test_discussing_with_officials_is_a_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Later that day, President Yoon discussed North Korean troop movements with "
+                 "NATO officials.", "meeting")
+    assert evs and set(evs[0].actors["participants"]) == {"KOR", "NATO"}
+
+
+def test_speaking_by_phone_is_a_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    evs = events("Vladimir Putin spoke with Kim Jong Un by phone on Tuesday.", "meeting")
+    assert evs and set(evs[0].actors["participants"]) == {"RUS", "PRK"}
+
+
+def test_discussing_without_a_partner_is_no_meeting(events) -> None:  # type: ignore[no-untyped-def]
+    assert not events("Russia discussed the issue at length.", "meeting")
+    assert not events("Analysts discussed the deal with reporters.", "meeting")

@@ -32,6 +32,7 @@ from tripwire.extract.events._common import (
 LEX = lexicon("triggers/meeting")
 VERBS = words(LEX, "verbs")
 TALK_VERBS = words(LEX, "talk_verbs")
+SPEECH_VERBS = words(LEX, "speech_verbs")
 NOUNS = words(LEX, "nouns")
 PREPS = words(LEX, "with_preps")
 PEOPLE = words(LEX, "people")
@@ -75,6 +76,14 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
                 if not places:
                     continue
                 parts += places
+        elif tok.pos_ == "VERB" and low in SPEECH_VERBS:
+            partners = prep_objects(tok, {"with"}) + [
+                p for o in objects(tok) for p in prep_objects(o, {"with"})]
+            if not partners:
+                continue
+            parts = _subject_actors(subjects(tok), ctx, sentence)
+            parts += actor_names(partners, ctx, sentence) or [
+                m for p in partners for m in subtree_mentions(p, ctx)]
         elif tok.pos_ == "VERB" and low in TALK_VERBS:
             objs = [o for o in objects(tok) if lem(o) in NOUNS]
             if not objs:
@@ -110,4 +119,5 @@ def find(sentence: Span, ctx: Context) -> Iterable[Draft]:
                     sentence=sentence, trigger=tok, confidence=0.6)
 
 
-RULES = [FnRule("meeting", keywords_of(VERBS, NOUNS, {"met", "talks"}), find)]
+RULES = [FnRule("meeting", keywords_of(VERBS, NOUNS, SPEECH_VERBS, {"met", "talks", "spoke"}),
+                find)]
