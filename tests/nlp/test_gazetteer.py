@@ -14,6 +14,8 @@ from tripwire.nlp import load
      [("North Korea", "PRK"), ("Russia", "RUS")]),
     ("Officials say the North has sent shells.", [("the North", "PRK")]),
     ("The South Korean military said so.", [("South Korean military", "KOR")]),
+    ("A pact between Russia and the Democratic People’s Republic of Korea.",
+     [("Russia", "RUS"), ("Democratic People’s Republic of Korea", "PRK")]),
 ])
 def test_the_longest_mention_wins_and_a_leading_the_does_not_count(
         text: str, expected: list[tuple[str, str]]) -> None:

@@ -112,7 +112,8 @@ class ActorResolver:
         for org in self.orgs.values():
             forms: list[str] = []
             for alias in org.aliases:
-                forms.extend({alias, alias.lower(), alias.title()} if " " in alias else {alias})
+                cases = {alias, alias.lower(), alias.title()} if " " in alias else {alias}
+                forms.extend(v for case in cases for v in gaz.spellings(case))
             m.add(org.name, [Doc(vocab, words=[t.text for t in split(f)]) for f in set(forms)])
         self._matchers[id(vocab)] = m
         return m

@@ -93,12 +93,20 @@ class Gazetteer:
         return self.names.get(iso3, iso3)
 
     def patterns(self) -> dict[str, StateHit]:
-        """Surface forms for the phrase matcher (case-sensitive), with their hits."""
-        out = dict(self.surface)
+        """Surface forms for the phrase matcher (case-sensitive), with their hits; each as
+        written and with typographic apostrophes ("Democratic People’s Republic of Korea")."""
+        out: dict[str, StateHit] = {}
         for alias, hit in self.surface.items():
-            if alias.lower().startswith("the "):
-                out.setdefault(alias[4:], hit)
+            bare = alias[4:] if alias.lower().startswith("the ") else None
+            for form in (alias, bare):
+                for variant in spellings(form) if form else ():
+                    out.setdefault(variant, hit)
         return out
+
+
+def spellings(text: str) -> tuple[str, ...]:
+    """``text`` and, if it has a straight apostrophe, the same with a typographic one."""
+    return (text, text.replace("'", "’")) if "'" in text else (text,)
 
 
 def _pycountry_names() -> dict[str, list[str]]:
