@@ -14,6 +14,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	@$(BIN)/python -m compileall -q src >/dev/null  # as pip does for a regular install
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

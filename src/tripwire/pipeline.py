@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -282,6 +283,9 @@ def _host(model: str | None, workers: int, tasks: Any, done: Any) -> None:
     except BaseException as exc:
         done.put((-1, f"{exc.__class__.__name__}: {exc}"))
         return
+    # The warm model goes to the permanent generation: the workers' collections skip it, and
+    # do not write to (and so copy) the memory pages they share with this process.
+    gc.freeze()
     ctx = multiprocessing.get_context("fork")
     running: dict[Any, BaseProcess] = {}
     for _ in range(workers):
