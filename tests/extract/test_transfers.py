@@ -85,6 +85,13 @@ def test_a_promise_mentioned_by_its_maker(nlp) -> None:  # type: ignore[no-untyp
     assert ev.stage == "agreed"
 
 
+def test_what_a_seller_seeks_it_seeks_from_its_buyer(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events(nlp, "North Korea has shipped artillery shells to Russia, officials said. The "
+                      "U.S. assesses the North is seeking fighter aircraft in return.")
+    sought = [e for e in evs if e.type == "arms_transfer" and e.stage == "sought"]
+    assert sought and dict(sought[0].actors) == {"supplier": ("RUS",), "recipient": ("PRK",)}
+
+
 def test_items_of_several_types_make_several_events(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = events(nlp, "Beijing has shipped fighter jets and missile technology to Iran.")
     assert {e.type for e in evs} == {"arms_transfer", "technology_transfer"}

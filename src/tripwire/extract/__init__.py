@@ -316,7 +316,9 @@ def complete(drafts: list[Draft]) -> list[Draft]:
     """Fill an elided counterpart from the document ("purchases from North Korea" → by Russia).
 
     A draft whose pair lacks one side takes the counterpart most often paired with its known side
-    in the document's complete drafts; with no such pair it is dropped.
+    in the document's complete drafts. A party seeking something with no partner on that side
+    seeks it from the partner it trades with the other way ("the North is seeking military
+    assistance" in an article on its arms sales to Russia). With no such pair it is dropped.
     """
     pairs: Counter[tuple[tuple[str, ...], str, str]] = Counter()
     for d in drafts:
@@ -332,14 +334,17 @@ def complete(drafts: list[Draft]) -> list[Draft]:
             out.append(d)
             continue
         left, right = d.actors.get(roles[0], ()), d.actors.get(roles[1], ())
-        if left:
-            cands = Counter({b: n for (r, a, b), n in pairs.items()
-                             if r == roles and a in left and b not in left})
-        elif right:
-            cands = Counter({a: n for (r, a, b), n in pairs.items()
-                             if r == roles and b in right and a not in right})
-        else:
+        known = left or right
+        if not known:
             continue
+        cands = Counter({(b if left else a): n for (r, a, b), n in pairs.items()
+                         if r == roles and (a if left else b) in known
+                         and (b if left else a) not in known})
+        if not cands and d.stage == "sought":  # what X seeks, it seeks from its partner
+            cands = Counter({(a if left else b): n for (r, a, b), n in pairs.items()
+                             if r == roles and (b if left else a) in known
+                             and (a if left else b) not in known})
+            d.confidence *= 0.8
         if not cands:
             continue
         best = cands.most_common(1)[0][0]
