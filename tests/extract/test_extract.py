@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tripwire.extract import merge, parse
+from tripwire.extract import analyse, merge, parse
 from tripwire.model import Attribution, Document, Event, EventDate, Evidence
 from tripwire.nlp import load
 
@@ -36,6 +36,24 @@ def test_merged_date_prefers_the_finer_stated_date() -> None:
         _event(50, "A train left on 5 October with shells for Russia.", "delivered", day),
     ])
     assert merged[0].date == day
+
+
+def test_merged_date_is_the_acts_rather_than_a_finer_disclosure_date() -> None:
+    said = EventDate("on Thursday", "2022-12-22", "day")  # when it was said
+    shipped = EventDate("last month", "2022-11", "month")  # when it was done
+    first = _event(0, "Kirby said on Thursday that the North sent rockets.", "delivered", said)
+    second = _event(60, "The North shipped rockets to Russia last month.", "delivered", shipped)
+    merged = merge([first, second], acts={(second.id, 60)})
+    assert merged[0].date == shipped
+    assert merge([first, second])[0].date == said  # with nothing known of acts: the finer
+
+
+def test_an_end_to_end_act_date_beats_the_disclosure() -> None:
+    text = ("U.S. official John Kirby said on Thursday that North Korea delivered rockets to "
+            "Russia. North Korea last month shipped rockets to Russia, he said.")
+    doc = Document(id="t", text=text, published="2022-12-23")
+    [ev] = [e for e in analyse(doc, load()).events if e.type == "arms_transfer"]
+    assert ev.date is not None and ev.date.value == "2022-11"
 
 
 def test_undated_mentions_leave_the_date_of_the_dated_one() -> None:

@@ -17,7 +17,7 @@ Reading order of one batch (:func:`analyse_many`):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy
@@ -306,7 +306,7 @@ def analyse_doc(document: Document, doc: Doc) -> Analysis:
         for rule in rules:
             if relevance.any_keyword(words, rule.keywords):
                 drafts.extend(rule.find(sentence, ctx))
-    events = merge([_finish(d, ctx) for d in complete(drafts)])
+    events = merge([_finish(d, ctx) for d in complete(drafts)], ctx.cache.get("act_dates", ()))
     quotes = _quotes(doc, document, ctx)
     return Analysis(document=document, entities=tuple(list_entities(doc, ctx, events)),
                     events=tuple(events), quotes=tuple(quotes))
@@ -366,7 +366,7 @@ def _helpers() -> dict[str, Any]:
     try:
         from tripwire.extract import dates
 
-        found["resolve_date"] = dates.resolve_date
+        found["dated"] = dates.dated
     except ImportError:
         pass
     try:
@@ -388,9 +388,9 @@ def _finish(draft: Draft, ctx: Context) -> Event:
         p, m = helpers["classify"](draft.sentence, draft.trigger)
         polarity = polarity or p
         modality = modality or m
-    date = draft.date
-    if date is None and "resolve_date" in helpers:
-        date = helpers["resolve_date"](draft.sentence, ctx.published, draft.trigger)
+    date, act = draft.date, draft.date is not None
+    if date is None and "dated" in helpers:
+        date, act = helpers["dated"](draft.sentence, ctx.published, draft.trigger)
     attribution = draft.attribution
     if attribution is None and "attribute" in helpers:
         attribution = tuple(helpers["attribute"](draft.sentence, ctx))
@@ -400,7 +400,7 @@ def _finish(draft: Draft, ctx: Context) -> Event:
     actors = {k: tuple(v) for k, v in draft.actors.items()}
     polarity = polarity or "positive"
     modality = modality or "asserted"
-    return Event(
+    event = Event(
         id=event_id(ctx.document.id, draft.type, actors, draft.stage, polarity,
                     None if modality == "asserted" else modality),
         doc=ctx.document.id, type=draft.type, stage=draft.stage, polarity=polarity,  # type: ignore[arg-type]
@@ -408,6 +408,13 @@ def _finish(draft: Draft, ctx: Context) -> Event:
         date=date, location=draft.location, attribution=attribution or (),
         evidence=(evidence,), confidence=draft.confidence,
     )
+    if act:  # merging prefers the act's date to a disclosure's (SPEC §5 rule 3)
+        ctx.cache.setdefault("act_dates", set()).add(_mention(event))
+    return event
+
+
+def _mention(event: Event) -> tuple[str, int]:
+    return event.id, event.evidence[0].start if event.evidence else -1
 
 
 def _quotes(doc: Doc, document: Document, ctx: Context) -> list[Any]:
@@ -425,7 +432,7 @@ def merge_key(event: Event) -> tuple[Any, ...]:
     return (event.type, pair, coarse_stage(event.stage), event.polarity, event.modality)
 
 
-def merge(events: Iterable[Event]) -> list[Event]:
+def merge(events: Iterable[Event], acts: Collection[tuple[str, int]] = ()) -> list[Event]:
     """One event per (type, actor pair, coarse stage, polarity, modality); evidence merged.
 
     Meetings are the exception SPEC §6 allows: the same participants may meet more than once,
@@ -438,7 +445,7 @@ def merge(events: Iterable[Event]) -> list[Event]:
     for group in groups.values():
         parts = _by_month(group) if group[0].type == "meeting" else [(None, group)]
         for k, (month, part) in enumerate(parts):
-            ev = _merge_group(part)
+            ev = _merge_group(part, acts)
             if k:  # a further meeting of the same participants: its month tells it apart
                 ev = ev.replace(id=event_id(ev.doc, ev.type, ev.actors, ev.stage, ev.polarity,
                                             (_modality_key(ev), month)))
@@ -474,7 +481,7 @@ def _by_month(group: list[Event]) -> list[tuple[str | None, list[Event]]]:
     return sorted(parts.items(), key=lambda kv: kv[0] != first)
 
 
-def _merge_group(group: list[Event]) -> Event:
+def _merge_group(group: list[Event], acts: Collection[tuple[str, int]] = ()) -> Event:
     if len(group) == 1:
         return group[0]
     first = group[0]
@@ -487,9 +494,10 @@ def _merge_group(group: list[Event]) -> Event:
     evidence = tuple(sorted({e.start: e for ev in group for e in ev.evidence}.values(),
                             key=lambda e: e.start))
     attribution: tuple[Attribution, ...] = tuple(dict.fromkeys(
-        a for ev in sorted(group, key=lambda e: _mention_rank(e, stage)) for a in ev.attribution))
+        a for ev in sorted(group, key=lambda e: _mention_rank(e, stage, acts))
+        for a in ev.attribution))
     quantity = next((ev.quantity for ev in group if ev.quantity is not None), None)
-    date = _best_date(group, stage)
+    date = _best_date(group, stage, acts)
     location = next((ev.location for ev in group if ev.location), None)
     return first.replace(
         id=event_id(first.doc, first.type, actors, stage, first.polarity,
@@ -511,20 +519,24 @@ def _explicit(event: Event) -> bool:
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _mention_rank(event: Event, stage: str) -> tuple[int, int, int, int]:
-    """Sort key of the mentions of one event, best first: a mention whose sentence states its
-    date, then the finer date, then the mention at the merged (finest) stage, then text order."""
+def _mention_rank(event: Event, stage: str,
+                  acts: Collection[tuple[str, int]] = ()) -> tuple[int, int, int, int, int]:
+    """Sort key of the mentions of one event, best first: a mention dated by its act (not by a
+    disclosure), then one whose sentence states its date, then the finer date, then the mention
+    at the merged (finest) stage, then text order."""
     date = event.date
     dated = date is not None and bool(date.value)
-    return (0 if _explicit(event) else 1 if dated else 2,
+    return (0 if dated and _mention(event) in acts else 1,
+            0 if _explicit(event) else 1 if dated else 2,
             _PRECISION_RANK.get((date.precision if date else None) or "", 4),
             0 if event.stage == stage else 1,
             event.evidence[0].start if event.evidence else 0)
 
 
-def _best_date(group: list[Event], stage: str) -> EventDate | None:
+def _best_date(group: list[Event], stage: str,
+               acts: Collection[tuple[str, int]] = ()) -> EventDate | None:
     """The date of the best mention (:func:`_mention_rank`), not merely the first one."""
-    best = min(group, key=lambda e: _mention_rank(e, stage))
+    best = min(group, key=lambda e: _mention_rank(e, stage, acts))
     return best.date if best.date is not None and best.date.value else None
 
 

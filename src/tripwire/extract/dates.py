@@ -612,28 +612,37 @@ def resolve_date(sentence: Span, published: str | None,
                  trigger: Token | None = None) -> EventDate | None:
     """The date that governs the event at ``trigger`` (SPEC §5 rule 3).
 
-    A date in the trigger's clause, else one on the sentence's main clause (the disclosure the
-    sentence ties the claim to); failing both, the document's news peg (:func:`lead_date`, the
-    disclosure the article reports), and only then a date of another clause or a vague one.
+    A date in the trigger's clause (or the same act's in a neighbouring sentence), else one on
+    the sentence's main clause (the disclosure the sentence ties the claim to), else one of
+    another clause of the sentence; failing these, the document's news peg (:func:`lead_date`,
+    the disclosure the article reports), then the publication date, and only then a vague one.
     """
+    return dated(sentence, published, trigger)[0]
+
+
+def dated(sentence: Span, published: str | None,
+          trigger: Token | None = None) -> tuple[EventDate | None, bool]:
+    """:func:`resolve_date`, and whether the date is the act's own (its clause's, or the same
+    act's in a neighbouring sentence) rather than a disclosure's or the publication's: where
+    mentions of one event disagree, the act's date is the one SPEC §5 rule 3 keeps."""
     reference = published or reference_year(sentence.doc)
     ranked = _ranked(sentence, reference, trigger)
     if ranked and ranked[0][0] == 0:
-        return ranked[0][2].date
+        return ranked[0][2].date, True
     if not ranked or ranked[0][0] >= 2:  # neither the act's nor the disclosure's date here
         act = _act_date_nearby(sentence, reference, trigger)
         if act is not None:  # the act's own date, stated in a neighbouring sentence (rule 3)
-            return act
+            return act, True
     if ranked and ranked[0][0] <= 2:
-        return ranked[0][2].date
+        return ranked[0][2].date, False
     if not ranked:
         carried = _carried_disclosure(sentence, reference)
         if carried is not None:
-            return carried
+            return carried, False
     lead = lead_date(sentence.doc, reference)
     if lead is not None:
-        return lead
-    return publication_date(published) or (ranked[0][2].date if ranked else None)
+        return lead, False
+    return publication_date(published) or (ranked[0][2].date if ranked else None), False
 
 
 # acts of moving goods: one act is often told with several of these verbs ("delivered" in the

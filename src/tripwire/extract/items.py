@@ -31,6 +31,7 @@ class ItemLexicon:
     named: tuple[tuple[re.Pattern[str], str], ...]
     vague: frozenset[str]
     troop_words: frozenset[str]
+    plural_items: frozenset[str] = frozenset()
 
 
 def _norm(text: str) -> str:
@@ -50,7 +51,8 @@ def item_lexicon() -> ItemLexicon:
         (re.compile(p), cat) for cat, ps in (data.get("named") or {}).items() for p in ps
     )
     return ItemLexicon(tuple(phrases), heads, named, frozenset(data.get("vague") or ()),
-                       frozenset(data.get("troop_words") or ()))
+                       frozenset(data.get("troop_words") or ()),
+                       frozenset(data.get("plural_items") or ()))
 
 
 def _lemma(tok: Token) -> str:
@@ -99,7 +101,10 @@ def is_vague(head: Token) -> bool:
     "weapons technologies" are not vague."""
     if any(c.dep_ in ("compound", "amod", "nmod") for c in head.children):
         return False
-    return _lemma(head) in item_lexicon().vague or head.lower_ in item_lexicon().vague
+    lex = item_lexicon()
+    if head.lower_ in lex.plural_items:
+        return False
+    return _lemma(head) in lex.vague or head.lower_ in lex.vague
 
 
 def _introduces_list(tok: Token) -> bool:
