@@ -28,6 +28,17 @@ def nlp():  # type: ignore[no-untyped-def]
         ),
         ("Ruritania may be buying rockets from Freedonia.", "buying", ("positive", "speculative")),
         (
+            "Officials said the launch is likely to have used a partnership that has seen "
+            "Ruritania send millions of shells to Freedonia.",
+            "send",
+            ("positive", "asserted"),
+        ),
+        (
+            "Reports say Ruritania may be defying sanctions to supply Freedonia with oil.",
+            "supply",
+            ("positive", "speculative"),
+        ),
+        (
             "The two leaders agreed to provide military assistance if either faces aggression.",
             "provide",
             ("positive", "hypothetical"),

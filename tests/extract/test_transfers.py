@@ -92,6 +92,19 @@ def test_what_a_seller_seeks_it_seeks_from_its_buyer(nlp) -> None:  # type: igno
     assert sought and dict(sought[0].actors) == {"supplier": ("RUS",), "recipient": ("PRK",)}
 
 
+def test_the_punished_party_is_the_buyer(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "Japan imposes sanctions on Russia for purchasing arms from North "
+                         "Korea."), "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("PRK",), "recipient": ("RUS",)}
+
+
+def test_a_to_phrase_the_parser_hung_above_the_transfer_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    ev = one(events(nlp, "The U.S. will formally raise the issue of North Korea’s provision of "
+                         "ballistic missiles to Russia at the UN Security Council."),
+             "arms_transfer")
+    assert dict(ev.actors) == {"supplier": ("PRK",), "recipient": ("RUS",)}
+
+
 def test_items_of_several_types_make_several_events(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = events(nlp, "Beijing has shipped fighter jets and missile technology to Iran.")
     assert {e.type for e in evs} == {"arms_transfer", "technology_transfer"}

@@ -111,6 +111,13 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"] for c in verb.children)
 
 
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("may be defying sanctions to supply X with oil"): an intent,
+    as hedged as the act it serves, not a presupposed circumstance."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+        and not any(c.dep_ == "mark" for c in verb.children)
+
+
 def _on_condition(verb: Token) -> bool:
     """The act itself is promised on a condition: "agreed to provide assistance if either faces
     aggression", "will supply arms unless …" (an "if" clause attached to the act's verb)."""
@@ -236,7 +243,11 @@ def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
             break
         # An adverbial clause (when/after/because …) is presupposed: what governs it from
         # above does not hedge it. Conditions were checked on the clause itself.
-        if cur.dep_ == "advcl" and cur.pos_ in _VERBAL:
+        if cur.dep_ == "advcl" and cur.pos_ in _VERBAL and not _purpose(cur):
+            break
+        # So is a (finite) relative clause: it describes its noun ("a partnership that has seen
+        # X send shells"), whatever is said of that noun above it.
+        if cur.dep_ == "relcl" and cur.pos_ in _VERBAL and not _purpose(cur):
             break
         # Leaving a verb's clause upwards: we are now in a governing clause.
         if cur.pos_ in _VERBAL and cur.dep_ in _CLAUSAL and cur.dep_ not in {"conj", "xcomp"}:

@@ -224,10 +224,37 @@ def _subject(verb: Token, ctx: Context, depth: int = 0) -> tuple[list[Actor], To
         objs = _children(grand, "dobj")
         if grand.pos_ in ("VERB", "AUX") and objs and grand.lemma_.lower() in _ACCUSE:
             return _resolve(objs[0], ctx), None  # "accused Iran of sending"
+        punished = [t for o in objs if o.lemma_.lower() in _ACCUSE
+                    for t in _preps(o, ("on", "against"))]
+        if grand.pos_ in ("VERB", "AUX") and punished:
+            return _resolve(punished[0], ctx), None  # "imposed sanctions on X for buying"
         if grand.pos_ in ("NOUN", "PROPN"):
             return [], None
         return _subject(grand, ctx, depth + 1)
     return [], None
+
+
+def _stranded_to(noun: Token) -> list[Token]:
+    """The object of a "to" phrase right after ``noun``'s phrase that the parser hung on a word
+    above it: "the issue of North Korea's provision of missiles to Russia", "the transfer of
+    missiles from the DPRK ("DPRK") to Russia". Only punctuation and a parenthesis may come
+    between."""
+    doc = noun.doc
+    i = noun.right_edge.i + 1
+    ancestors = {a.i for a in noun.ancestors}
+    depth = 0
+    while i < len(doc) and i <= noun.right_edge.i + 6:
+        tok = doc[i]
+        if tok.text in "(":
+            depth += 1
+        elif tok.text in ")":
+            depth -= 1
+        elif tok.lower_ == "to" and depth == 0 and tok.dep_ == "prep" and tok.head.i in ancestors:
+            return [c for c in tok.children if c.dep_ == "pobj"]
+        elif depth == 0 and not tok.is_punct:
+            return []
+        i += 1
+    return []
 
 
 def _object_before_aux(verb: Token) -> Token | None:
@@ -613,6 +640,8 @@ class TransferRule:
         from_ = [a for h in holders for t in _preps(h, lx.from_supplier - {"by"})
                  for a in _resolve(t, ctx)]
         to_ = [a for h in holders for t in _preps(h, ("to", "for")) for a in _resolve(t, ctx)]
+        if not to_:
+            to_ = [a for t in _stranded_to(noun) for a in _resolve(t, ctx)]
         between = [a for t in _preps(noun, ("between", "among")) for a in _resolve(t, ctx)]
         gov_stage, _gov = _governor_stage(noun)
         for side, stage in lx.nouns.get(noun.lemma_.lower()) or lx.nouns.get(noun.lower_) or []:
