@@ -223,3 +223,12 @@ def test_a_date_of_the_event_something_came_before_is_not_the_acts() -> None:
     trigger = next(t for t in sent if t.text == "supplied")
     date = resolve_date(sent, "2021-11-08", trigger)
     assert date is None or date.value != "2021-03-03"
+
+
+def test_a_relative_clause_on_another_noun_dates_another_act() -> None:
+    doc = load()("The United States accused Ruritania on Tuesday of sending weapons to Freedonia "
+                 "for its war against Sylvania, which it invaded in February 2022.")
+    sentence = next(iter(doc.sents))
+    trigger = next(t for t in doc if t.text == "sending")
+    date = resolve_date(sentence, "2024-06-28", trigger)
+    assert date is not None and date.value != "2022-02"

@@ -511,7 +511,8 @@ def _ranked(sentence: Span, published: str | None,
         if span is None or len(span) == 0:
             continue
         head = span.root
-        if d.vague or _after(d.date, pub) or _other_event(head, trigger):
+        if d.vague or _after(d.date, pub) or _other_event(head, trigger) \
+                or _described(head, trigger):
             rank = 3
         elif trigger is not None and (_reaches(head, trigger) or _clause_head(head) == trig_clause):
             rank = 0
@@ -526,6 +527,15 @@ def _ranked(sentence: Span, published: str | None,
         scored.append((rank, dist, d))
     scored.sort(key=lambda x: (x[0], x[1]))
     return scored
+
+
+def _described(head: Token, trigger: Token | None) -> bool:
+    """A date inside a relative clause that describes some noun and does not hold the trigger
+    ("… its war against Ukraine, which it invaded in February 2022"): another act's date."""
+    if trigger is None:
+        return False
+    clause = _clause_head(head)
+    return clause.dep_ == "relcl" and not (clause.left_edge.i <= trigger.i <= clause.right_edge.i)
 
 
 def _governs(verb: Token, tok: Token) -> bool:
