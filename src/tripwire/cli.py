@@ -30,15 +30,12 @@ def db_option(f: Any) -> Any:
     return click.option("--db", default=None, help=DB_HELP)(f)
 
 
-@contextmanager
-def opened(db: str | None) -> Iterator[Store]:
+def opened(db: str | None) -> Store:
+    """The store of ``db`` (a context manager that closes it); the store module, and
+    SQLAlchemy with it, is imported only by the commands that use it."""
     from tripwire.store import open_store
 
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
+    return open_store(db)
 
 
 @contextmanager

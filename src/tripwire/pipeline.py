@@ -360,11 +360,8 @@ def ingest(
         if isinstance(store, str) or store is None:
             from tripwire.store import open_store
 
-            opened = open_store(store)
-            try:
+            with open_store(store) as opened:
                 return _run(inputs, opened, analyser, list_key, report, on_progress, on_reject)
-            finally:
-                opened.close()
         return _run(inputs, store, analyser, list_key, report, on_progress, on_reject)
     finally:
         analyser.close()

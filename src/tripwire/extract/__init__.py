@@ -402,7 +402,7 @@ def _finish(draft: Draft, ctx: Context) -> Event:
     modality = modality or "asserted"
     event = Event(
         id=event_id(ctx.document.id, draft.type, actors, draft.stage, polarity,
-                    None if modality == "asserted" else modality),
+                    _modality_key(modality)),
         doc=ctx.document.id, type=draft.type, stage=draft.stage, polarity=polarity,  # type: ignore[arg-type]
         modality=modality, actors=actors, items=draft.items, quantity=draft.quantity,  # type: ignore[arg-type]
         date=date, location=draft.location, attribution=attribution or (),
@@ -448,14 +448,14 @@ def merge(events: Iterable[Event], acts: Collection[tuple[str, int]] = ()) -> li
             ev = _merge_group(part, acts)
             if k:  # a further meeting of the same participants: its month tells it apart
                 ev = ev.replace(id=event_id(ev.doc, ev.type, ev.actors, ev.stage, ev.polarity,
-                                            (_modality_key(ev), month)))
+                                            (_modality_key(ev.modality), month)))
             out.append(ev)
     return out
 
 
-def _modality_key(event: Event) -> str | None:
+def _modality_key(modality: str) -> str | None:
     """What an event id adds for modality: nothing for an asserted event."""
-    return None if event.modality == "asserted" else event.modality
+    return None if modality == "asserted" else modality
 
 
 def _month(event: Event) -> str | None:
@@ -501,7 +501,7 @@ def _merge_group(group: list[Event], acts: Collection[tuple[str, int]] = ()) -> 
     location = next((ev.location for ev in group if ev.location), None)
     return first.replace(
         id=event_id(first.doc, first.type, actors, stage, first.polarity,
-                    _modality_key(first)),
+                    _modality_key(first.modality)),
         stage=stage, actors=actors, items=items, quantity=quantity, date=date, location=location,
         attribution=attribution, evidence=evidence,
         confidence=max(ev.confidence for ev in group),
