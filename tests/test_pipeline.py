@@ -6,6 +6,8 @@ import json
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -335,3 +337,67 @@ def test_a_run_stopped_before_linking_is_linked_by_the_next(
     assert (report.stored, report.unchanged) == (0, 4)
     with open_store(db) as store:
         assert not store.unlinked() and store.counts()["clusters"] > 0
+
+
+def test_batches_shrink_as_the_inputs_end() -> None:
+    """Full batches while inputs stream; once they end, ever smaller ones, so that the workers
+    finish together."""
+    analyser = pipeline.Analyser(workers=2, batch_size=16, model=None)  # not started: local
+    for n in range(93):
+        analyser.submit(RawDocument(id=f"d{n}", source=f"d{n}", text="x"))
+    analyser._drain()
+    sizes = [len(batch) for batch in analyser.local]
+    assert sum(sizes) == 93 and max(sizes) == 16
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= 2
+
+
+def test_a_killed_ingest_leaves_no_analysis_process(corpus_dir: Path, tmp_path: Path) -> None:
+    """The analysis host and its workers end themselves when the ingest that started them is
+    killed outright (no cleanup of its own runs)."""
+    db = str(tmp_path / "killed.db")  # the processes' command line names it
+    script = "import sys; from tripwire.cli import main; sys.argv[0] = 'tripwire'; main()"
+    proc = subprocess.Popen([sys.executable, "-c", script, "ingest", str(corpus_dir),
+                             "--db", db, "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_running_with(db)) < 3 and time.monotonic() < deadline:  # ingest, host, worker
+        time.sleep(0.05)
+    assert len(_running_with(db)) >= 3
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while _running_with(db) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running_with(db)
+
+
+def _running_with(text: str) -> list[int]:
+    """Processes (not zombies) whose command line holds ``text``."""
+    out = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if text.encode() in cmdline and state != "Z":
+            out.append(int(proc.name))
+    return out
+
+
+def test_the_cli_starts_without_spacy_or_the_store() -> None:
+    """What lets the analysis host fork early: the CLI and the pipeline import neither spaCy nor
+    SQLAlchemy nor the sanctions matcher until a command needs them."""
+    code = ("import sys, tripwire.cli, tripwire.pipeline; "
+            "print(sorted(m for m in ('spacy', 'sqlalchemy', 'tripwire.sanctions') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_help_lists_the_sanctions_commands() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in ("screen", "match", "lists", "ingest"):
+        assert f"  {name} " in result.output

@@ -107,3 +107,17 @@ def test_context_sentences_are_built_once() -> None:
     assert ctx.sentences() is sents and len(sents) == 2
     assert ctx.sentence_index(sents[1]) == 1
     assert [s.text for s in ctx.neighbours(sents[1])] == [sents[0].text]
+
+
+def test_a_rule_reads_a_sentence_whose_trigger_is_an_irregular_form() -> None:
+    """The per-rule keyword gate reads lemmas too: "lent" starts with no transfer keyword, its
+    lemma "lend" does."""
+    from tripwire.extract import relevance
+    from tripwire.extract.base import discover_rules
+
+    text = "Moscow lent Tehran four helicopters, and Iran denied it."
+    transfers = [r for r in discover_rules() if r.type == "arms_transfer"]
+    assert transfers and not relevance.has_keyword(text, transfers[0].keywords)
+    events = analyse(Document(id="t", text=text, published="2023-10-14"), load()).events
+    assert any(e.type == "arms_transfer" and dict(e.actors) == {"supplier": ("RUS",),
+               "recipient": ("IRN",)} for e in events)
