@@ -87,7 +87,7 @@ def parse(documents: Sequence[Document], nlp: Language,
           batch_size: int = SENTENCE_BATCH) -> list[Doc]:
     """One ``Doc`` per document (text == document text); only relevant sentences are parsed."""
     keywords = all_keywords(discover_rules())
-    resolver().prepare(nlp.vocab, nlp.tokenizer)
+    resolver().matcher(nlp.vocab, nlp.tokenizer)  # built with the model's own tokenizer
     plans: list[list[tuple[int, int, bool, list[relevance.Sentence]]]] = []
     texts: list[str] = []
     owners: list[int] = []  # the document each parsed sentence belongs to
@@ -205,7 +205,7 @@ def _name_windows(nlp: Language, docs: list[Doc],
         if gaz_pipe is not None:
             for _m, a, b in gaz_pipe.matcher(doc):
                 known.update(range(a, b))
-        for _m, a, b in actors._matcher(doc)(doc):
+        for _m, a, b in actors.matcher(doc.vocab)(doc):
             known.update(range(a, b))
         arr = doc.to_array([TAG, ORTH]).tolist() if len(doc) else []
         flags: list[bool] = []
@@ -467,18 +467,17 @@ def _month(event: Event) -> str | None:
 
 
 def _by_month(group: list[Event]) -> list[tuple[str | None, list[Event]]]:
-    """Mentions of one meeting key split by the months their sentences state, first named
-    first; a mention with no month of its own joins the meeting of its (resolved) month, else
-    the first one named."""
+    """Mentions of one meeting key (in text order) split by the months their sentences state,
+    first named first; a mention with no month of its own joins the meeting of its (resolved)
+    month, else the first one named."""
     months = list(dict.fromkeys(m for m in map(_month, group) if m))
     if len(months) < 2:
         return [(None, group)]
     parts: dict[str, list[Event]] = {m: [] for m in months}
-    first = min(months, key=lambda m: min(e.evidence[0].start for e in group if _month(e) == m))
     for ev in group:
         month = _month(ev) or (str(ev.date.value)[:7] if ev.date and ev.date.value else None)
-        parts[month if month in parts else first].append(ev)
-    return sorted(parts.items(), key=lambda kv: kv[0] != first)
+        parts[month if month in parts else months[0]].append(ev)
+    return list(parts.items())
 
 
 def _merge_group(group: list[Event], acts: Collection[tuple[str, int]] = ()) -> Event:

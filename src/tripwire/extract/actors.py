@@ -97,10 +97,7 @@ class ActorResolver:
         return actor.name if actor else name
 
     # --- docs ---------------------------------------------------------------------------
-    def _matcher(self, doc: Doc) -> PhraseMatcher:
-        return self.prepare(doc.vocab)
-
-    def prepare(self, vocab: Vocab, tokenizer: Callable[[str], Doc] | None = None) -> PhraseMatcher:
+    def matcher(self, vocab: Vocab, tokenizer: Callable[[str], Doc] | None = None) -> PhraseMatcher:
         """The organisation matcher of ``vocab``, built at the first call, splitting aliases
         into words with ``tokenizer`` (the model's own; default: a blank English one, which
         costs a second load of the tokenizer's exceptions)."""
@@ -127,7 +124,7 @@ class ActorResolver:
         for span in doc.spans.get("states", []):
             spans.append(Actor(span.kb_id_, "state", span.kb_id_, span.start, span.end, span.text))
         taken = {i for a in spans for i in range(a.start, a.end)}
-        matches = sorted(self._matcher(doc)(doc), key=lambda m: (m[1] - m[2], m[1]))
+        matches = sorted(self.matcher(doc.vocab)(doc), key=lambda m: (m[1] - m[2], m[1]))
         for match_id, start, end in matches:
             if any(i in taken for i in range(start, end)):
                 continue
