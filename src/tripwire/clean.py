@@ -157,9 +157,13 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(lines) < 6:
         return None
     width = sorted(len(line) for line in lines)[int(len(lines) * 0.9)]
-    cut = [line for line in lines if width * 0.75 <= len(line) <= width
-           and not _TERMINAL.search(line)]
+    cut = [line for line in lines if _cut_at(line, width)]
     return width if width >= 40 and len(cut) >= 0.5 * len(lines) else None
+
+
+def _cut_at(line: str, width: int) -> bool:
+    """Whether ``line`` was cut by the wrap: about ``width`` long, without a full stop."""
+    return width * 0.75 <= len(line) <= width and not _TERMINAL.search(line)
 
 
 def _unwrap(rows: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -175,7 +179,7 @@ def _unwrap(rows: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out[-1] = (f"{out[-1][0]} {line}", out[-1][1])
         else:
             out.append((line, blank_before))
-        carry = width * 0.75 <= len(line) <= width and not _TERMINAL.search(line)
+        carry = _cut_at(line, width)
     return out
 
 

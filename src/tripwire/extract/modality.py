@@ -160,7 +160,7 @@ def _open_question(verb: Token) -> bool:
     deployed", "asked what Russia would give in return"): nothing is asserted to happen."""
     return verb.pos_ in _VERBAL and verb.dep_ == "ccomp" \
         and verb.left_edge.tag_ in {"WRB", "WDT", "WP", "WP$"} \
-        and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in verb.children)
+        and not {"will", "would", "'ll"}.isdisjoint(_aux_words(verb))
 
 
 def classify(sentence: Span, trigger: Token) -> tuple[str, str]:
