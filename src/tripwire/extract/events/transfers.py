@@ -245,9 +245,9 @@ def _stranded_to(noun: Token) -> list[Token]:
     depth = 0
     while i < len(doc) and i <= noun.right_edge.i + 6:
         tok = doc[i]
-        if tok.text in "(":
+        if tok.text == "(":
             depth += 1
-        elif tok.text in ")":
+        elif tok.text == ")":
             depth -= 1
         elif tok.lower_ == "to" and depth == 0 and tok.dep_ == "prep" and tok.head.i in ancestors:
             return [c for c in tok.children if c.dep_ == "pobj"]
